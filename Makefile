@@ -1,0 +1,27 @@
+# soatxet: build, run, test. Every target installs the Debian packages it needs when missing.
+SWIFT ?= swift
+BIN_DIR = .build/release
+SOATXET = $(BIN_DIR)/soatxet
+APT_GET = DEBIAN_FRONTEND=noninteractive apt-get
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: deps build run test bench clean
+
+# libpcre2-dev is the one library soatxet links; pkg-config finds it.
+deps:
+	@pkg-config --exists libpcre2-8 2>/dev/null || { \
+	  echo "installing libpcre2-dev and pkg-config"; \
+	  $(SUDO) $(APT_GET) update -qq && $(SUDO) $(APT_GET) install -y -qq libpcre2-dev pkg-config; }
+
+build: deps
+	$(SWIFT) build -c release --product soatxet
+
+run: build
+	$(SOATXET) analyze Corpus/samples/bao-cao-so-ket-mau.txt
+
+test: deps
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
+
+clean:
+	rm -rf .build

@@ -1,0 +1,47 @@
+// swift-tools-version:6.0
+// soatxet: checks Vietnamese trade-union review reports against the directive that asked for them.
+import PackageDescription
+
+let package = Package(
+    name: "soatxet",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "soatxet", targets: ["soatxet"]),
+        .library(name: "VietnameseText", targets: ["VietnameseText"]),
+        .library(name: "DocumentReaders", targets: ["DocumentReaders"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+    ],
+    targets: [
+        // The C library, behind a system module map; nothing else lives here.
+        .systemLibrary(
+            name: "CPCRE2",
+            pkgConfig: "libpcre2-8",
+            providers: [.apt(["libpcre2-dev"])]
+        ),
+        // The safe wrapper around PCRE2: compiled patterns, JIT, matching over UTF-8 bytes.
+        .target(name: "PCRE2", dependencies: ["CPCRE2"]),
+        // Vietnamese text analysis: decoding, normalisation, syllables, sentences, matching.
+        .target(name: "VietnameseText", dependencies: ["PCRE2"]),
+        // Reading report files (.txt, .md, .docx, .odt, .doc, .pdf) into scoped blocks.
+        .target(
+            name: "DocumentReaders",
+            dependencies: ["VietnameseText", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+        ),
+        // The command line: parse arguments, call the library, map errors to exit codes.
+        .executableTarget(
+            name: "soatxet",
+            dependencies: [
+                "VietnameseText", "DocumentReaders",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "PCRE2Tests", dependencies: ["PCRE2"]),
+        .testTarget(name: "VietnameseTextTests", dependencies: ["VietnameseText"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "DocumentReadersTests", dependencies: ["DocumentReaders"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "CLITests", dependencies: []),
+    ],
+    swiftLanguageModes: [.v6]
+)

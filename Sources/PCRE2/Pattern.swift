@@ -1,0 +1,200 @@
+// PCRE2: the one owner of PCRE2's pointers; compiled patterns matched over UTF-8 bytes.
+import CPCRE2
+
+/// Options for compiling a ``Pattern``. UTF and Unicode properties (UCP) are always on.
+public struct PatternOptions: OptionSet, Sendable, Hashable {
+    public let rawValue: UInt32
+    public init(rawValue: UInt32) { self.rawValue = rawValue }
+
+    /// Letters match regardless of case (Unicode case folding, "Đ" matches "đ").
+    public static let caseless = PatternOptions(rawValue: UInt32(PCRE2_CASELESS))
+    /// `^` and `$` match at line starts and ends.
+    public static let multiline = PatternOptions(rawValue: UInt32(PCRE2_MULTILINE))
+    /// `.` also matches a newline.
+    public static let dotAll = PatternOptions(rawValue: UInt32(PCRE2_DOTALL))
+    /// White space and `#` comments in the pattern are ignored.
+    public static let extended = PatternOptions(rawValue: UInt32(PCRE2_EXTENDED))
+}
+
+/// Limits that bound the work of one match attempt, so that no pattern can hang the program.
+public struct MatchLimits: Sendable, Hashable {
+    /// The most calls of PCRE2's internal match function for one attempt (backtracking steps).
+    public var matchLimit: UInt32
+    /// The deepest nesting of backtracking (interpreter only; the JIT uses its stack size).
+    public var depthLimit: UInt32
+
+    /// Creates limits; the defaults stop catastrophic patterns in well under a second.
+    public init(matchLimit: UInt32 = 2_000_000, depthLimit: UInt32 = 10_000) {
+        self.matchLimit = matchLimit
+        self.depthLimit = depthLimit
+    }
+}
+
+/// One match: the byte range of the whole match and of each capture group, into the subject's UTF-8.
+public struct Match: Sendable, Hashable {
+    /// Byte ranges; index 0 is the whole match, a group that did not take part is `nil`.
+    public let groups: [Range<Int>?]
+    /// The byte range of the whole match.
+    public var range: Range<Int> { groups[0]! }
+    /// The number of the alternative `(*MARK:n)` that matched, when the pattern uses marks.
+    public let mark: String?
+}
+
+/// A compiled PCRE2 pattern (UTF + UCP), JIT-compiled when the library supports it.
+///
+/// Immutable once built and safe to share between threads: PCRE2 compiled code is read-only
+/// during matching, and every match call allocates its own match data.
+public final class Pattern: @unchecked Sendable {
+    /// The pattern source, as given.
+    public let source: String
+    /// Whether the JIT compiled this pattern (false when the library has no JIT for this CPU).
+    public let isJITCompiled: Bool
+    /// The number of capture groups.
+    public let captureCount: Int
+    /// The limits every match of this pattern runs under.
+    public let limits: MatchLimits
+
+    private let code: OpaquePointer
+    private let context: OpaquePointer
+    private let jitStack: OpaquePointer?
+
+    /// Compiles `source`; throws ``PCRE2Error/compile(pattern:offset:message:)`` with PCRE2's message.
+    public init(_ source: String, options: PatternOptions = [], limits: MatchLimits = MatchLimits()) throws {
+        self.source = source
+        self.limits = limits
+        var errorCode: Int32 = 0
+        var errorOffset = 0
+        let flags = UInt32(PCRE2_UTF | PCRE2_UCP) | options.rawValue
+        let compiled: OpaquePointer? = source.utf8.withContiguousStorageIfAvailable { buffer in
+            pcre2_compile_8(buffer.baseAddress, buffer.count, flags, &errorCode, &errorOffset, nil)
+        } ?? {
+            var copy = Array(source.utf8)
+            return pcre2_compile_8(&copy, copy.count, flags, &errorCode, &errorOffset, nil)
+        }()
+        guard let compiled else {
+            throw PCRE2Error.compile(pattern: source, offset: errorOffset, message: PCRE2Error.message(for: errorCode))
+        }
+        code = compiled
+        isJITCompiled = pcre2_jit_compile_8(compiled, UInt32(PCRE2_JIT_COMPLETE)) == 0
+        var groups: UInt32 = 0
+        pcre2_pattern_info_8(compiled, UInt32(PCRE2_INFO_CAPTURECOUNT), &groups)
+        captureCount = Int(groups)
+        context = pcre2_match_context_create_8(nil)
+        pcre2_set_match_limit_8(context, limits.matchLimit)
+        pcre2_set_depth_limit_8(context, limits.depthLimit)
+        if isJITCompiled, let stack = pcre2_jit_stack_create_8(32 * 1024, 1024 * 1024, nil) {
+            pcre2_jit_stack_assign_8(context, nil, UnsafeMutableRawPointer(stack))
+            jitStack = stack
+        } else {
+            jitStack = nil
+        }
+    }
+
+    deinit {
+        if let jitStack { pcre2_jit_stack_free_8(jitStack) }
+        pcre2_match_context_free_8(context)
+        pcre2_code_free_8(code)
+    }
+
+    /// The first match in `subject` at or after byte `start`, or `nil`.
+    public func firstMatch(in subject: String, from start: Int = 0) throws -> Match? {
+        var result: Match?
+        try forEachMatch(in: subject, from: start) { match in
+            result = match
+            return false
+        }
+        return result
+    }
+
+    /// Whether the pattern matches anywhere in `subject`.
+    public func matches(_ subject: String) throws -> Bool {
+        try firstMatch(in: subject) != nil
+    }
+
+    /// Every non-overlapping match in `subject`, in order.
+    public func allMatches(in subject: String) throws -> [Match] {
+        var result: [Match] = []
+        try forEachMatch(in: subject) { result.append($0); return true }
+        return result
+    }
+
+    /// Calls `body` for each non-overlapping match in a string; `body` returns false to stop.
+    public func forEachMatch(in subject: String, from start: Int = 0, _ body: (Match) throws -> Bool) throws {
+        var subject = subject
+        try subject.withUTF8 { buffer in
+            try forEachMatch(inUTF8: buffer, from: start, body)
+        }
+    }
+
+    /// Calls `body` for each non-overlapping match in valid UTF-8 bytes; `body` returns false to stop.
+    ///
+    /// The bytes must be valid UTF-8 (a Swift `String`'s storage always is): PCRE2 does not
+    /// re-check validity on each call.
+    public func forEachMatch(
+        inUTF8 buffer: UnsafeBufferPointer<UInt8>, from start: Int = 0, _ body: (Match) throws -> Bool
+    ) throws {
+        guard let data = pcre2_match_data_create_from_pattern_8(code, nil) else {
+            throw PCRE2Error.outOfMemory
+        }
+        defer { pcre2_match_data_free_8(data) }
+        // An empty buffer may have no base address; PCRE2 needs a valid pointer.
+        let empty: [UInt8] = [0]
+        try empty.withUnsafeBufferPointer { fallback in
+            let base = buffer.baseAddress ?? fallback.baseAddress!
+            let length = buffer.count
+            var offset = start
+            var options = UInt32(PCRE2_NO_UTF_CHECK)
+            while offset <= length {
+                let rc = isJITCompiled
+                    ? pcre2_jit_match_8(code, base, length, offset, options, data, context)
+                    : pcre2_match_8(code, base, length, offset, options, data, context)
+                if rc == PCRE2_ERROR_NOMATCH { return }
+                if rc < 0 { throw PCRE2Error.match(pattern: source, code: rc, message: PCRE2Error.message(for: rc)) }
+                let match = readMatch(data, count: Int(rc))
+                let range = match.range
+                guard try body(match) else { return }
+                if range.isEmpty {
+                    // Step past an empty match by one whole UTF-8 character.
+                    if range.lowerBound >= length { return }
+                    offset = range.lowerBound + 1
+                    while offset < length && base[offset] & 0xC0 == 0x80 { offset += 1 }
+                } else {
+                    offset = range.upperBound
+                }
+                options = UInt32(PCRE2_NO_UTF_CHECK)
+            }
+        }
+    }
+
+    private func readMatch(_ data: OpaquePointer, count: Int) -> Match {
+        let vector = pcre2_get_ovector_pointer_8(data)!
+        var groups: [Range<Int>?] = []
+        groups.reserveCapacity(captureCount + 1)
+        for index in 0...captureCount {
+            let lower = vector[2 * index], upper = vector[2 * index + 1]
+            if index < max(count, 1), lower >= 0, upper >= lower {
+                groups.append(Int(lower)..<Int(upper))
+            } else {
+                groups.append(nil)
+            }
+        }
+        var mark: String?
+        if let markPointer = pcre2_get_mark_8(data) {
+            // A mark is stored with its length in the byte before it.
+            let length = Int(markPointer[-1])
+            mark = String(decoding: UnsafeBufferPointer(start: markPointer, count: length), as: UTF8.self)
+        }
+        return Match(groups: groups, mark: mark)
+    }
+
+    /// Escapes `text` so that it matches literally inside a pattern.
+    public static func escape(_ text: String) -> String {
+        var out = ""
+        out.reserveCapacity(text.utf8.count + 8)
+        for scalar in text.unicodeScalars {
+            if "\\^$.|?*+()[]{}#-/ ".unicodeScalars.contains(scalar) { out.append("\\") }
+            out.unicodeScalars.append(scalar)
+        }
+        return out
+    }
+}

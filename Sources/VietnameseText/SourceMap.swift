@@ -1,0 +1,173 @@
+// VietnameseText: offsets. Maps byte offsets of derived text back to the source's lines and columns.
+
+/// A place in a source text: 1-based line and 1-based column counted in characters (Unicode scalars).
+public struct SourceLocation: Hashable, Comparable, Codable, Sendable, CustomStringConvertible {
+    /// 1-based line number.
+    public var line: Int
+    /// 1-based column, in characters of the decoded source line.
+    public var column: Int
+
+    public init(line: Int, column: Int) {
+        self.line = line
+        self.column = column
+    }
+
+    public static func < (lhs: SourceLocation, rhs: SourceLocation) -> Bool {
+        (lhs.line, lhs.column) < (rhs.line, rhs.column)
+    }
+
+    public var description: String { "\(line):\(column)" }
+}
+
+/// Maps byte offsets of an output text to byte offsets of the input text it was made from.
+///
+/// Built by ``TextBuilder`` while a transformation writes its output. Stretches copied unchanged
+/// map byte for byte; a replaced stretch maps proportionally onto the input it replaced, so its
+/// start maps to the start of what it replaced and its end to the end.
+public struct OffsetMap: Sendable, Equatable {
+    // Segment k covers output outStarts[k]..<outStarts[k+1] (outEnd for the last) and input
+    // inStarts[k]..<inStarts[k+1] (inEnd for the last). No segments: the identity.
+    private var outStarts: [Int] = []
+    private var inStarts: [Int] = []
+    private var copied: [Bool] = []
+    private var outEnd = 0
+    private var inEnd = 0
+
+    /// The map of a transformation that changed nothing.
+    public static let identity = OffsetMap()
+
+    /// Whether every output offset equals its input offset.
+    public var isIdentity: Bool {
+        outStarts.isEmpty || (outStarts.count == 1 && copied[0] && inStarts[0] == 0)
+    }
+
+    init() {}
+
+    mutating func appendCopy(outputLength: Int, inputStart: Int) {
+        guard outputLength > 0 else { return }
+        if let last = copied.last, last, inEnd == inputStart {
+            // Extends the copied segment that ends exactly here.
+            outEnd += outputLength
+            inEnd += outputLength
+            return
+        }
+        openSegment(inputStart: inputStart, copied: true)
+        outEnd += outputLength
+        inEnd = inputStart + outputLength
+    }
+
+    mutating func appendReplacement(outputLength: Int, input: Range<Int>) {
+        openSegment(inputStart: input.lowerBound, copied: false)
+        outEnd += outputLength
+        inEnd = input.upperBound
+    }
+
+    private mutating func openSegment(inputStart: Int, copied isCopy: Bool) {
+        outStarts.append(outEnd)
+        inStarts.append(inputStart)
+        copied.append(isCopy)
+        inEnd = inputStart
+    }
+
+    /// The input offset that output byte offset `offset` comes from.
+    public func inputOffset(_ offset: Int) -> Int {
+        guard !outStarts.isEmpty else { return offset }
+        if offset >= outEnd { return inEnd + (offset - outEnd) }
+        // The last segment whose start is at or before `offset`.
+        var low = 0, high = outStarts.count - 1
+        while low < high {
+            let mid = (low + high + 1) / 2
+            if outStarts[mid] <= offset { low = mid } else { high = mid - 1 }
+        }
+        let outStart = outStarts[low], inStart = inStarts[low]
+        let within = offset - outStart
+        if copied[low] { return inStart + within }
+        let outStop = low + 1 < outStarts.count ? outStarts[low + 1] : outEnd
+        let inStop = low + 1 < inStarts.count ? inStarts[low + 1] : inEnd
+        let outLength = outStop - outStart
+        guard outLength > 0 else { return inStart }
+        return inStart + within * (inStop - inStart) / outLength
+    }
+}
+
+/// Writes an output text while recording where each piece came from in the input.
+public struct TextBuilder {
+    /// The UTF-8 bytes written so far.
+    public private(set) var bytes: [UInt8] = []
+    /// The map from offsets in ``bytes`` to offsets in the input.
+    public private(set) var map = OffsetMap()
+
+    public init(capacity: Int = 0) { bytes.reserveCapacity(capacity) }
+
+    /// Appends input bytes unchanged, starting at input offset `inputStart`.
+    public mutating func copy<C: Collection>(_ piece: C, from inputStart: Int) where C.Element == UInt8 {
+        map.appendCopy(outputLength: piece.count, inputStart: inputStart)
+        bytes.append(contentsOf: piece)
+    }
+
+    /// Appends `replacement` in place of input bytes `input`.
+    public mutating func replace<C: Collection>(_ input: Range<Int>, with replacement: C) where C.Element == UInt8 {
+        map.appendReplacement(outputLength: replacement.count, input: input)
+        bytes.append(contentsOf: replacement)
+    }
+
+    /// Appends `replacement` (a string) in place of input bytes `input`.
+    public mutating func replace(_ input: Range<Int>, with replacement: String) {
+        replace(input, with: Array(replacement.utf8))
+    }
+
+    /// The output as a string (the builder's bytes must be valid UTF-8).
+    public var string: String { String(decoding: bytes, as: UTF8.self) }
+}
+
+/// Line starts of a text, to turn byte offsets into 1-based line and character columns.
+///
+/// Lines end at `\n`, `\r\n` or a lone `\r`; columns count Unicode scalars from the line start.
+public struct LineIndex: Sendable {
+    private let starts: [Int]
+    private let utf8: [UInt8]
+
+    /// Indexes `text`; keeps a copy of its bytes to count columns.
+    public init(_ text: String) {
+        let bytes = Array(text.utf8)
+        var starts = [0]
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == 0x0A {
+                starts.append(index + 1)
+            } else if byte == 0x0D {
+                if index + 1 < bytes.count && bytes[index + 1] == 0x0A { index += 1 }
+                starts.append(index + 1)
+            }
+            index += 1
+        }
+        self.starts = starts
+        self.utf8 = bytes
+    }
+
+    /// The number of lines (a text ending with a newline has an empty last line).
+    public var lineCount: Int { starts.count }
+
+    /// The byte offset where 1-based `line` starts.
+    public func startOfLine(_ line: Int) -> Int { starts[max(0, min(line - 1, starts.count - 1))] }
+
+    /// The 1-based line and column of byte `offset`.
+    public func location(of offset: Int) -> SourceLocation {
+        let offset = max(0, min(offset, utf8.count))
+        var low = 0, high = starts.count - 1
+        while low < high {
+            let mid = (low + high + 1) / 2
+            if starts[mid] <= offset { low = mid } else { high = mid - 1 }
+        }
+        var column = 1
+        var index = starts[low]
+        while index < offset {
+            if utf8[index] & 0xC0 != 0x80 { column += 1 }
+            index += 1
+        }
+        // An offset inside a multi-byte character belongs to that character.
+        if index == offset, offset < utf8.count, utf8[offset] & 0xC0 == 0x80 { column -= 1 }
+        return SourceLocation(line: low + 1, column: max(1, column))
+    }
+}

@@ -1,0 +1,100 @@
+import XCTest
+@testable import PCRE2
+
+final class PatternTests: XCTestCase {
+    func testMatchesReturnUTF8ByteRanges() throws {
+        let pattern = try Pattern("công đoàn", options: .caseless)
+        let text = "Tổ chức Công đoàn cơ sở và công đoàn cấp trên"
+        let matches = try pattern.allMatches(in: text)
+        XCTAssertEqual(matches.count, 2)
+        let bytes = Array(text.utf8)
+        let first = String(decoding: bytes[matches[0].range], as: UTF8.self)
+        XCTAssertEqual(first, "Công đoàn")
+        XCTAssertEqual(matches[0].range.lowerBound, "Tổ chức ".utf8.count)
+    }
+
+    func testCaselessFoldsVietnameseCapitals() throws {
+        let pattern = try Pattern("đoàn viên", options: .caseless)
+        XCTAssertTrue(try pattern.matches("PHÁT TRIỂN ĐOÀN VIÊN"))
+        XCTAssertFalse(try Pattern("đoàn viên").matches("PHÁT TRIỂN ĐOÀN VIÊN"))
+    }
+
+    func testUnicodePropertiesApplyToWordBoundaries() throws {
+        // With UCP, \b and \w know that "ệ" is a letter.
+        let pattern = try Pattern("\\bhiệu quả\\b")
+        XCTAssertTrue(try pattern.matches("nâng cao hiệu quả hoạt động"))
+        XCTAssertFalse(try pattern.matches("hiệu quảng cáo"))
+    }
+
+    func testCaptureGroupsAndUnsetGroups() throws {
+        let pattern = try Pattern("(\\d+)/(KH|BC)-(TLĐ)?")
+        let match = try XCTUnwrap(try pattern.firstMatch(in: "Kế hoạch số 2444/KH-TLĐ"))
+        XCTAssertEqual(match.groups.count, 4)
+        XCTAssertNotNil(match.groups[3])
+        let none = try XCTUnwrap(try pattern.firstMatch(in: "Báo cáo 15/BC-"))
+        XCTAssertNil(none.groups[3])
+    }
+
+    func testCompileErrorCarriesMessageAndOffset() {
+        XCTAssertThrowsError(try Pattern("kiến nghị (đề xuất")) { error in
+            guard case let PCRE2Error.compile(_, offset, message) = error else {
+                return XCTFail("expected a compile error, got \(error)")
+            }
+            XCTAssertEqual(offset, "kiến nghị (đề xuất".utf8.count)
+            XCTAssertTrue(message.contains("missing closing parenthesis"), message)
+        }
+    }
+
+    func testCatastrophicPatternHitsTheLimitInsteadOfHanging() throws {
+        let pattern = try Pattern("(a+)+$", limits: MatchLimits(matchLimit: 100_000, depthLimit: 1_000))
+        let subject = String(repeating: "a", count: 40) + "!"
+        let start = Date()
+        XCTAssertThrowsError(try pattern.matches(subject)) { error in
+            XCTAssertTrue((error as? PCRE2Error)?.isLimit == true, "\(error)")
+        }
+        XCTAssertLessThan(Date().timeIntervalSince(start), 5)
+    }
+
+    func testEmptyMatchesAdvanceByWholeCharacters() throws {
+        let pattern = try Pattern("x*")
+        let matches = try pattern.allMatches(in: "đạt")
+        // One empty match before each of the 3 characters and one at the end.
+        XCTAssertEqual(matches.count, 4)
+        XCTAssertEqual(matches.map(\.range.lowerBound), [0, 2, 5, 6])
+    }
+
+    func testMarksNameTheAlternativeThatMatched() throws {
+        let pattern = try Pattern("(?:nguyên nhân(*MARK:cause)|bài học(*MARK:lesson))")
+        let marks = try pattern.allMatches(in: "Nguyên nhân và bài học kinh nghiệm; nguyên nhân").map(\.mark)
+        XCTAssertEqual(marks, ["lesson", "cause"])
+    }
+
+    func testEscapeMakesTextLiteral() throws {
+        let literal = "20-NQ/TW (khóa X)."
+        let pattern = try Pattern(Pattern.escape(literal))
+        XCTAssertTrue(try pattern.matches("Nghị quyết số 20-NQ/TW (khóa X). Tiếp"))
+        XCTAssertFalse(try pattern.matches("Nghị quyết số 20-NQ/TW (khóa X)x"))
+    }
+
+    func testEmptySubject() throws {
+        XCTAssertEqual(try Pattern("a").allMatches(in: "").count, 0)
+        XCTAssertEqual(try Pattern("").allMatches(in: "").count, 1)
+    }
+
+    func testSharedAcrossThreads() throws {
+        let pattern = try Pattern("đoàn viên", options: .caseless)
+        let text = String(repeating: "Phát triển đoàn viên mới. ", count: 200)
+        let counts = Counts()
+        DispatchQueue.concurrentPerform(iterations: 8) { index in
+            counts.set(index, (try? pattern.allMatches(in: text).count) ?? -1)
+        }
+        XCTAssertEqual(counts.values, Array(repeating: 200, count: 8))
+    }
+}
+
+/// Results written from several threads under a lock.
+private final class Counts: @unchecked Sendable {
+    private let lock = NSLock()
+    private(set) var values = Array(repeating: 0, count: 8)
+    func set(_ index: Int, _ value: Int) { lock.lock(); values[index] = value; lock.unlock() }
+}
