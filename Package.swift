@@ -13,6 +13,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
     targets: [
         // The C library, behind a system module map; nothing else lives here.
@@ -30,6 +31,8 @@ let package = Package(
             name: "DocumentReaders",
             dependencies: ["VietnameseText", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),
+        // The rule-pack schema: strict YAML decoding, packs, concepts, requirements, `extends`.
+        .target(name: "RuleModel", dependencies: [.product(name: "Yams", package: "Yams")]),
         // The command line: parse arguments, call the library, map errors to exit codes.
         .executableTarget(
             name: "soatxet",
@@ -41,6 +44,7 @@ let package = Package(
         .testTarget(name: "PCRE2Tests", dependencies: ["PCRE2"]),
         .testTarget(name: "VietnameseTextTests", dependencies: ["VietnameseText"], resources: [.copy("Fixtures")]),
         .testTarget(name: "DocumentReadersTests", dependencies: ["DocumentReaders"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "RuleModelTests", dependencies: ["RuleModel"]),
         .testTarget(name: "CLITests", dependencies: []),
     ],
     swiftLanguageModes: [.v6]
