@@ -1,0 +1,94 @@
+// ComplianceEngine: the `mention` check. A concept stated, not denied, with its qualifiers and enough substance.
+import RuleModel
+
+/// A concept stated at least `min` times in scope, not negated; optionally qualified
+/// ("nguyên nhân" with "khách quan" and "chủ quan"; "kiến nghị" with an addressee).
+///
+/// Missing when never stated (or only denied); partial when stated but with too few mentions,
+/// too few qualifiers, or too little substance; met otherwise.
+public struct MentionCheck: Check {
+    public static let kind = "mention"
+
+    private struct Definition: Decodable {
+        let kind: String
+        let concept: String
+        let scope: String?
+        let min: Int?
+        let qualifiers: [String]?
+        let need: Int?
+        let window: Int?
+        let substance: Int?
+    }
+
+    let concept: String
+    let scope: Scope
+    let minimum: Int
+    let qualifiers: [String]
+    let need: Int
+    let window: Int?
+    let substance: Int
+
+    public init(definition: DeferredNode, concepts: ConceptBook) throws {
+        let spec = try definition.decode(Definition.self)
+        concept = try concepts.resolve(spec.concept, at: definition)
+        scope = try Scope.parse(spec.scope, definition: definition, concepts: concepts)
+        minimum = max(1, spec.min ?? 1)
+        qualifiers = try (spec.qualifiers ?? []).map { try concepts.resolve($0, at: definition) }
+        need = spec.need ?? qualifiers.count
+        guard need <= qualifiers.count else {
+            throw definition.error("'need: \(need)' asks for more qualifiers than the \(qualifiers.count) listed")
+        }
+        window = spec.window
+        substance = max(1, spec.substance ?? 1)
+    }
+
+    public func run(_ document: CheckDocument) -> CheckOutcome {
+        let ranges = scope.ranges(in: document)
+        let mentions = ranges.flatMap { document.mentions(of: concept, in: $0) }
+        let denied = ranges.flatMap { document.mentions(of: concept, in: $0, includeNegated: true) }.filter(\.negated)
+        guard !mentions.isEmpty else {
+            let detail = denied.isEmpty ? "không thấy nội dung này" : "chỉ có câu phủ định: \(document.sentenceText(denied[0].sentence))"
+            return CheckOutcome(status: .missing, detail: detail)
+        }
+        let sentences = Array(Set(mentions.map(\.sentence))).sorted()
+        var evidence = sentences.prefix(3).map { (sentence: $0, item: String?.none) }
+        var problems: [String] = []
+        if sentences.count < minimum { problems.append("nêu \(sentences.count)/\(minimum) lần") }
+
+        var found: [String] = []
+        for qualifier in qualifiers {
+            let hits = ranges.flatMap { document.mentions(of: qualifier, in: $0) }.filter { hit in
+                guard let window else { return true }
+                return sentences.contains { abs($0 - hit.sentence) <= window }
+            }
+            if let first = hits.first {
+                found.append(qualifier)
+                if !evidence.contains(where: { $0.sentence == first.sentence }) { evidence.append((first.sentence, nil)) }
+            }
+        }
+        if found.count < need {
+            let absent = qualifiers.filter { !found.contains($0) }
+            problems.append("thiếu: \(absent.joined(separator: ", "))")
+        }
+        let content = contentSentences(for: sentences, in: document)
+        if content < substance { problems.append("nội dung sơ sài (\(content) câu)") }
+        let status: RequirementStatus = problems.isEmpty ? .met : .partial
+        let detail = problems.isEmpty ? "nêu \(sentences.count) lần" : problems.joined(separator: "; ")
+        return CheckOutcome(status: status, evidence: evidence, detail: detail)
+    }
+
+    /// Sentences of content behind the mentions: a section headed by the concept counts its body.
+    private func contentSentences(for sentences: [Int], in document: CheckDocument) -> Int {
+        var best = 0
+        var bodyless = 0
+        for index in sentences {
+            if document.sentences[index].role == .heading,
+               let section = document.sections.firstIndex(where: { $0.heading == index }) {
+                best = max(best, document.sections[section].sentences.count - 1)
+            } else {
+                bodyless += 1
+            }
+        }
+        return max(best, bodyless)
+    }
+}

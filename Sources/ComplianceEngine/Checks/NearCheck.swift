@@ -1,0 +1,61 @@
+// ComplianceEngine: the `near` check. Concept A accompanied by concept B (or by figures) within a window.
+import RuleModel
+
+/// Concept A must be accompanied by concept B, or by figures, within `window` sentences in the same
+/// section: shortfalls with their causes, results with figures.
+///
+/// Missing when A is never stated; partial when A is stated but fewer than `min` times accompanied.
+public struct NearCheck: Check {
+    public static let kind = "near"
+
+    private struct Definition: Decodable {
+        let kind: String
+        let concept: String
+        let with: String
+        let window: Int?
+        let min: Int?
+        let scope: String?
+    }
+
+    let concept: String
+    /// The companion concept; nil when the companion is a figure.
+    let companion: String?
+    let window: Int
+    let minimum: Int
+    let scope: Scope
+
+    public init(definition: DeferredNode, concepts: ConceptBook) throws {
+        let spec = try definition.decode(Definition.self)
+        concept = try concepts.resolve(spec.concept, at: definition)
+        companion = spec.with == "figures" ? nil : try concepts.resolve(spec.with, at: definition)
+        window = max(0, spec.window ?? 1)
+        minimum = max(1, spec.min ?? 1)
+        scope = try Scope.parse(spec.scope, definition: definition, concepts: concepts)
+    }
+
+    public func run(_ document: CheckDocument) -> CheckOutcome {
+        let ranges = scope.ranges(in: document)
+        let anchors = Array(Set(ranges.flatMap { document.mentions(of: concept, in: $0) }.map(\.sentence))).sorted()
+        guard !anchors.isEmpty else { return CheckOutcome(status: .missing, detail: "không thấy nội dung này") }
+        let partners: Set<Int>
+        if let companion {
+            partners = Set(document.mentions(of: companion).map(\.sentence))
+        } else {
+            partners = Set(document.sentences.indices.filter { document.sentences[$0].figureCount > 0 })
+        }
+        let accompanied = anchors.filter { anchor in
+            let section = document.sentences[anchor].section
+            return (max(0, anchor - window)...min(document.sentences.count - 1, anchor + window)).contains { index in
+                partners.contains(index) && document.sentences[index].section == section
+            }
+        }
+        let evidence = accompanied.prefix(3).map { (sentence: $0, item: String?.none) }
+        let what = companion ?? "số liệu"
+        if accompanied.count >= minimum {
+            return CheckOutcome(status: .met, evidence: evidence, detail: "\(accompanied.count) lần có kèm \(what)")
+        }
+        return CheckOutcome(
+            status: .partial, evidence: evidence.isEmpty ? [(anchors[0], nil)] : evidence,
+            detail: "chỉ \(accompanied.count)/\(minimum) lần có kèm \(what)")
+    }
+}
