@@ -192,36 +192,41 @@ public enum LegacyCodecs {
                         var writer = UTF8Writer(base: output)
                         var index = 0
                         while index < input.count {
-                            let byte = input[index]
-                            var scalar = base[Int(byte)]
-                            if scalar == 0 && byte != 0 {
+                            let (scalar, length) = readVNI(input, at: index, base: base, modifiers: modifiers)
+                            if scalar == 0 && input[index] != 0 {
                                 throw DecodingError.invalidBytes(
                                     encoding: .vni, offset: index,
                                     line: UnicodeDecoding.lineNumber(of: index, in: bytes[...]))
                             }
-                            index += 1
-                            if scalar < 0x80 && !isVowel(UInt8(scalar)) {
-                                writer.write(scalar)
-                                continue
-                            }
-                            if var place = VietnameseLetters.places[scalar] {
-                                var taken = 0
-                                while taken < 2, index < input.count, let modifier = modifiers[Int(input[index])],
-                                    let next = apply(modifier, to: place)
-                                {
-                                    place = next
-                                    index += 1
-                                    taken += 1
-                                }
-                                scalar = VietnameseLetters.letter(row: place.row, tone: place.tone)
-                            }
                             writer.write(scalar)
+                            index += length
                         }
                         return writer.count
                     }
                 }
             }
         }
+    }
+
+    /// Reads one VNI character at `start`: a byte, or a vowel and the modifiers it takes.
+    /// Returns scalar 0 for a byte VNI leaves unassigned.
+    @inline(__always)
+    static func readVNI(
+        _ input: UnsafeBufferPointer<UInt8>, at start: Int, base: UnsafeBufferPointer<UInt32>,
+        modifiers: UnsafeBufferPointer<VNITables.Modifier?>
+    ) -> (scalar: UInt32, length: Int) {
+        let byte = input[start]
+        let scalar = base[Int(byte)]
+        if scalar < 0x80 && !isVowel(UInt8(scalar)) { return (scalar, 1) }
+        guard var place = VietnameseLetters.places[scalar] else { return (scalar, 1) }
+        var index = start + 1
+        while index - start < 3, index < input.count, let modifier = modifiers[Int(input[index])],
+            let next = apply(modifier, to: place)
+        {
+            place = next
+            index += 1
+        }
+        return (VietnameseLetters.letter(row: place.row, tone: place.tone), index - start)
     }
 
     private static func isVowel(_ byte: UInt8) -> Bool {
