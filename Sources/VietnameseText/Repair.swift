@@ -100,20 +100,15 @@ public enum MojibakeRepair {
                 report(kind, edits, input, range)
             ])
         }
-        var edits: [Edit] = []
-        var repairs: [Repair] = []
-        for (kind, pass) in [(RepairKind.latin1AsWindows1258, latin1Pass), (.lostTCVN3SoftHyphen, lostHornPass)] {
-            let found = pass(paragraph).filter { edit in
-                !edits.contains { $0.input.overlaps((edit.input.lowerBound + range.lowerBound)..<(edit.input.upperBound + range.lowerBound)) }
-            }
-            guard !found.isEmpty else { continue }
-            let shiftedEdits = shifted(found, by: range.lowerBound)
-            repairs.append(report(kind, shiftedEdits, input, range))
-            edits.append(contentsOf: shiftedEdits)
-        }
-        guard !edits.isEmpty else { return nil }
-        edits.sort { $0.input.lowerBound < $1.input.lowerBound }
-        return ParagraphFix(edits: edits, repairs: repairs)
+        // The word-level kinds can both claim a word ("phơng": "phõng" or "phương"); the one that
+        // turns more non-syllables into syllables is the damage this paragraph has.
+        let latin1 = latin1Pass(paragraph)
+        let lostHorn = lostHornPass(paragraph)
+        let (kind, found) = lostHorn.fixed > latin1.fixed
+            ? (RepairKind.lostTCVN3SoftHyphen, lostHorn) : (.latin1AsWindows1258, latin1)
+        guard !found.edits.isEmpty else { return nil }
+        let edits = shifted(found.edits, by: range.lowerBound)
+        return ParagraphFix(edits: edits, repairs: [report(kind, edits, input, range)])
     }
 
     private static func shifted(_ edits: [Edit], by offset: Int) -> [Edit] {
@@ -358,7 +353,7 @@ public enum MojibakeRepair {
     private static let latin1Ambiguous: [String: String] = ["ư": "ý", "Ư": "Ý", "lư": "lý", "rơ": "rõ"]
 
     /// Edits (paragraph offsets) undoing Latin-1 letters read as Windows-1258, or none.
-    private static func latin1Pass(_ paragraph: String) -> [Edit] {
+    private static func latin1Pass(_ paragraph: String) -> WordPassResult {
         wordPass(paragraph, ambiguous: latin1Ambiguous, allowAmbiguous: !paragraph.unicodeScalars.contains {
             latin1Survivors.contains($0.value)
         }) { word in
@@ -383,19 +378,20 @@ public enum MojibakeRepair {
     ]
 
     /// Edits (paragraph offsets) putting back a dropped TCVN3 "ư" before "ơ", or none.
-    private static func lostHornPass(_ paragraph: String) -> [Edit] {
+    private static func lostHornPass(_ paragraph: String) -> WordPassResult {
         // An untoned "ư" in the paragraph means its 0xAD bytes survived.
         let keptHorn = paragraph.unicodeScalars.contains { $0.value == 0x1B0 || $0.value == 0x1AF }
-        guard !keptHorn else { return [] }
+        guard !keptHorn else { return WordPassResult() }
         return wordPass(paragraph, ambiguous: lostHornAmbiguous, allowAmbiguous: true) { word in
             let scalars = Array(word.unicodeScalars)
             guard let index = scalars.firstIndex(where: { hornO.contains($0.value) }), index > 0 else { return nil }
             let previous = scalars[index - 1].value
             // After a consonant ("nớc"), or the "i" of "gi" ("giờng").
             let isGi = (previous | 0x20) == 0x69 && index >= 2 && (scalars[index - 2].value | 0x20) == 0x67
-            guard previous < 0x80, SyllableScoring.isASCIILetter(UInt8(previous)),
-                isGi || !"aeiouyAEIOUY".unicodeScalars.contains(scalars[index - 1])
-            else { return nil }
+            let isConsonant = previous == 0x111 || previous == 0x110
+                || (previous < 0x80 && SyllableScoring.isASCIILetter(UInt8(previous))
+                    && !"aeiouyAEIOUY".unicodeScalars.contains(scalars[index - 1]))
+            guard isGi || isConsonant else { return nil }
             var output = String.UnicodeScalarView()
             output.append(contentsOf: scalars[..<index])
             output.append(Unicode.Scalar(VietnameseLetters.places[scalars[index].value]!.row >= 12 ? 0x1AF : 0x1B0)!)
@@ -404,11 +400,17 @@ public enum MojibakeRepair {
         }
     }
 
+    /// The edits of a word-level repair and how many of them turned a non-syllable into a syllable.
+    private struct WordPassResult {
+        var edits: [Edit] = []
+        var fixed = 0
+    }
+
     /// Runs a word-level repair: words that are not syllables and become syllables are replaced;
     /// once any is, `ambiguous` words are replaced too when `allowAmbiguous`.
     private static func wordPass(
         _ paragraph: String, ambiguous: [String: String], allowAmbiguous: Bool, candidate: (Substring) -> String?
-    ) -> [Edit] {
+    ) -> WordPassResult {
         var edits: [Edit] = []
         var pending: [(Range<Int>, String)] = []
         let utf8 = paragraph.utf8
@@ -425,11 +427,12 @@ public enum MojibakeRepair {
             else { continue }
             edits.append(Edit(input: token.range, output: Array(repaired.utf8)))
         }
-        guard !edits.isEmpty else { return [] }
+        guard !edits.isEmpty else { return WordPassResult() }
+        let fixed = edits.count
         if allowAmbiguous {
             edits += pending.map { Edit(input: $0.0, output: Array($0.1.utf8)) }
             edits.sort { $0.input.lowerBound < $1.input.lowerBound }
         }
-        return edits
+        return WordPassResult(edits: edits, fixed: fixed)
     }
 }
