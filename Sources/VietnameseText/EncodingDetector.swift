@@ -11,6 +11,10 @@ enum EncodingDetector {
     static let legacyCandidates: [TextEncoding] = [.windows1258, .tcvn3, .vni, .viscii]
     /// Valid UTF-8 scoring at least this is taken without trying the legacy decodings.
     static let fastPathScore = 0.6
+    /// Valid UTF-8 is rarely anything else: a legacy decoding must beat its score by this much
+    /// (and reach ``fastPathScore``) to be preferred. Below that, UTF-8 with a low score is
+    /// usually mojibake, which ``MojibakeRepair`` handles.
+    static let utf8Advantage = 0.3
     /// A margin over the runner-up of this much or more gives full confidence.
     static let decisiveMargin = 0.2
     /// Bytes scored per window, and the number of windows spread over a large input.
@@ -46,7 +50,13 @@ enum EncodingDetector {
             scored.append((encoding, tally.share))
         }
         // Stable: ties keep the candidate order (UTF-8 first).
-        let ranked = scored.enumerated().sorted { ($0.element.score, -$0.offset) > ($1.element.score, -$1.offset) }.map(\.element)
+        var ranked = scored.enumerated().sorted { ($0.element.score, -$0.offset) > ($1.element.score, -$1.offset) }.map(\.element)
+        if let utf8Score = scored.first(where: { $0.encoding == .utf8 })?.score, let best = ranked.first,
+            best.encoding != .utf8, best.score < max(fastPathScore, utf8Score + utf8Advantage)
+        {
+            ranked.removeAll { $0.encoding == .utf8 }
+            ranked.insert((.utf8, utf8Score), at: 0)
+        }
         for (rank, candidate) in ranked.enumerated() {
             let text: String
             if candidate.encoding == .utf8, let utf8 {

@@ -94,8 +94,7 @@ public enum MojibakeRepair {
     private static func repairParagraph(_ input: [UInt8], _ range: Range<Int>) -> ParagraphFix? {
         guard input[range].contains(where: { $0 >= 0x80 }) else { return nil }
         let paragraph = String(decoding: input[range], as: UTF8.self)
-        let before = SyllableScoring.tally(paragraph)
-        if let (kind, edits) = bestRedecoding(paragraph, before: before) {
+        if let (kind, edits) = bestRedecoding(paragraph) {
             return ParagraphFix(edits: shifted(edits, by: range.lowerBound), repairs: [
                 report(kind, edits, input, range)
             ])
@@ -146,8 +145,9 @@ public enum MojibakeRepair {
     // MARK: - Re-decoding (TCVN3, VNI, UTF-8 shown as Windows-1252)
 
     /// The re-decoding that best repairs `paragraph`, if one clears the evidence bar.
-    private static func bestRedecoding(_ paragraph: String, before: SyllableScoring.Tally) -> (RepairKind, [Edit])? {
+    private static func bestRedecoding(_ paragraph: String) -> (RepairKind, [Edit])? {
         guard let reversed = windows1252Bytes(of: paragraph) else { return nil }
+        let before = SyllableScoring.tally(paragraph)
         var best: (kind: RepairKind, edits: [Edit], share: Double)?
         for kind in [RepairKind.tcvn3AsWindows1252, .vniAsWindows1252, .utf8AsWindows1252] {
             guard let units = redecode(reversed, as: kind) else { continue }
@@ -422,7 +422,7 @@ public enum MojibakeRepair {
                 pending.append((token.range, replacement))
                 continue
             }
-            guard !SyllableScoring.isSyllable(word), let repaired = candidate(word),
+            guard let repaired = candidate(word), !SyllableScoring.isSyllable(word),
                 SyllableScoring.isSyllable(Substring(repaired))
             else { continue }
             edits.append(Edit(input: token.range, output: Array(repaired.utf8)))

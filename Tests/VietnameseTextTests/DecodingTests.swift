@@ -129,6 +129,21 @@ final class DecodingTests: XCTestCase {
         }
     }
 
+    func testMojibakeSavedAsUTF8IsStillUTF8WithLowConfidence() throws {
+        let damaged = "C«ng ®oµn ViÖt Nam ®· tæ chøc s¬ kÕt gi÷a nhiÖm kú"
+        let decoded = try TextDecoder.decode(Array(damaged.utf8))
+        XCTAssertEqual(decoded.encoding, .utf8)
+        XCTAssertEqual(decoded.text, damaged)
+        XCTAssertLessThan(decoded.confidence, 0.5)
+    }
+
+    func testBytesEveryCandidateReadsAlikeGiveLowConfidence() throws {
+        // "Đoàn viên" is the same bytes in VISCII and Windows-1258: the text is right, the name a guess.
+        let decoded = try TextDecoder.decode(try LegacyCodecs.encode("Đoàn viên", as: .viscii))
+        XCTAssertEqual(decoded.text, "Đoàn viên")
+        XCTAssertLessThan(decoded.confidence, 0.5)
+    }
+
     func testPureASCIIIsUTF8() throws {
         let decoded = try TextDecoder.decode(Array("Bao cao so ket giua nhiem ky 2018-2023".utf8))
         XCTAssertEqual(decoded.encoding, .utf8)
