@@ -1,0 +1,138 @@
+// VietnameseText: matching. The matching form of text and phrases (case, tone placement, i/y, diacritics) and tone-style detection.
+
+import Foundation
+
+/// The form in which phrases are matched against text: the same transformation for both.
+///
+/// Every word is lower-cased (Vietnamese capitals and Đ included). A word that is a Vietnamese
+/// syllable is respelled with its tone mark on the main vowel (`hòa`/`hoà` -> `hoà`, `thủy` ->
+/// `thuỷ`, misplaced `qúy` -> `quý`, `đòan` -> `đoàn`) and with i/y unified where Vietnamese
+/// writes both (`kỹ`/`kĩ` -> `kĩ`, `lý` -> `lí`, `qui` -> `quy`; `y`, `yêu`, `uy`, `ay`, `quy`
+/// keep their `y`). With `foldDiacritics`, every diacritic goes as well and `đ` becomes `d`.
+/// Spaces, digits and punctuation are copied unchanged, so word boundaries (PCRE2 `\b`) stay.
+public enum MatchForm {
+    /// The matching form of `text` and the map from its byte offsets back to `text`'s.
+    public static func make(_ text: String, foldDiacritics: Bool) -> (text: String, map: OffsetMap) {
+        var text = text
+        return text.withUTF8 { bytes in
+            var builder = TextBuilder(capacity: bytes.count)
+            var scratch: [UInt8] = []
+            scratch.reserveCapacity(64)
+            var copiedUpTo = 0
+            WordScanner.forEachWord(in: bytes) { range in
+                let word = UnsafeBufferPointer(rebasing: bytes[range])
+                scratch.removeAll(keepingCapacity: true)
+                appendMatchForm(of: word, fold: foldDiacritics, to: &scratch)
+                if scratch.count == word.count && scratch.elementsEqual(word) { return }
+                if range.lowerBound > copiedUpTo {
+                    builder.copy(UnsafeBufferPointer(rebasing: bytes[copiedUpTo..<range.lowerBound]), from: copiedUpTo)
+                }
+                builder.replace(range, with: scratch)
+                copiedUpTo = range.upperBound
+            }
+            if copiedUpTo == 0 {
+                return (String(decoding: bytes, as: UTF8.self), .identity)
+            }
+            if copiedUpTo < bytes.count {
+                builder.copy(UnsafeBufferPointer(rebasing: bytes[copiedUpTo...]), from: copiedUpTo)
+            }
+            return (builder.string, builder.map)
+        }
+    }
+
+    /// The matching form of a phrase (from a rule): normalised like report text, then ``make(_:foldDiacritics:)``.
+    public static func key(_ phrase: String, foldDiacritics: Bool) -> String {
+        make(TextNormalizer.normalize(phrase).text, foldDiacritics: foldDiacritics).text
+    }
+
+    /// Appends the matching form of one word.
+    @inline(__always)
+    static func appendMatchForm(of word: UnsafeBufferPointer<UInt8>, fold: Bool, to out: inout [UInt8]) {
+        if let parts = SyllableParts.parse(word, allowEth: true) {
+            parts.appendCanonical(to: &out, unifyIY: true, fold: fold)
+            return
+        }
+        var index = 0
+        while index < word.count {
+            let byte = word[index]
+            if byte < 0x80 {
+                out.append(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
+                index += 1
+                continue
+            }
+            let (scalar, width) = LetterTable.decode(word, at: index)
+            let entry = LetterTable.entry(scalar)
+            if entry & LetterTable.letterBit != 0 {
+                let code = UInt8(entry & 0x1F)
+                if fold {
+                    out.append(Letter.ascii[Int(code)])
+                } else {
+                    LetterTable.appendLetter(code, tone: UInt8(entry >> 5 & 7), upper: false, to: &out)
+                }
+            } else if entry & LetterTable.markBit != 0 {
+                if !fold { out.append(contentsOf: word[index..<(index + width)]) }
+            } else {
+                // Other scripts and letters: Unicode lower case, and folded when asked (rare path).
+                var piece = String(decoding: word[index..<(index + width)], as: UTF8.self).lowercased()
+                if fold { piece = piece.folding(options: .diacriticInsensitive, locale: nil) }
+                out.append(contentsOf: piece.utf8)
+            }
+            index += width
+        }
+    }
+}
+
+/// How a syllable places its tone mark and spells an i/y variant, for consistency checks.
+public struct ToneStyle: Sendable, Hashable {
+    /// Where the tone mark sits in the syllables where the two conventions differ (`oa`, `oe`, `uy`
+    /// with no final consonant).
+    public enum Placement: Sendable, Hashable {
+        /// Kiểu cũ, the old convention: mark on the glide, `hòa`, `khỏe`, `thủy`.
+        case old
+        /// Kiểu mới, the new convention: mark on the main vowel, `hoà`, `khoẻ`, `thuỷ`.
+        case new
+        /// Neither: `qúy`, `đòan`, `cuả`.
+        case misplaced
+    }
+
+    /// How a syllable that Vietnamese writes with i or y alike (`kĩ`/`kỹ`) is written.
+    public enum IYSpelling: Sendable, Hashable {
+        /// `kĩ`, `lí`, `qui`.
+        case i
+        /// `kỹ`, `lý`, `quy`.
+        case y
+    }
+
+    /// The tone placement, or nil when the syllable does not tell the conventions apart.
+    public let placement: Placement?
+    /// The i/y spelling, or nil when the syllable has no i/y variant.
+    public let iy: IYSpelling?
+
+    /// A style with the given parts.
+    public init(placement: Placement?, iy: IYSpelling?) {
+        self.placement = placement
+        self.iy = iy
+    }
+}
+
+extension MatchForm {
+    /// The style `syllable` shows, or nil when it shows none (`công`: one place for the mark, no i/y choice).
+    public static func toneStyle(of syllable: VietnameseSyllable) -> ToneStyle? {
+        let parts = syllable.parts
+        var placement: ToneStyle.Placement?
+        if parts.isMisplaced {
+            placement = .misplaced
+        } else if parts.tone != 0 && parts.mainVowel != parts.oldVowel {
+            placement = parts.toneIndex == Int8(parts.oldVowel) ? .old : .new
+        }
+        var iy: ToneStyle.IYSpelling?
+        if let index = parts.iyVariantIndex { iy = parts.letter(index) == Letter.i ? .i : .y }
+        if placement == nil && iy == nil { return nil }
+        return ToneStyle(placement: placement, iy: iy)
+    }
+
+    /// The style of `word`, or nil when it is not a syllable or shows no style.
+    public static func toneStyle<S: StringProtocol>(of word: S) -> ToneStyle? {
+        VietnameseSyllable.parse(word).flatMap { toneStyle(of: $0) }
+    }
+}

@@ -1,0 +1,85 @@
+// VietnameseTextTests: normalisation. NFC, eth, spaces, invisible characters, quotes, dashes, offsets.
+
+import Foundation
+import XCTest
+@testable import VietnameseText
+
+final class NormalizationTests: XCTestCase {
+    func testCleanTextIsReturnedWithIdentityMap() {
+        let clean = "Ban Thường vụ LĐLĐ huyện ban hành kế hoạch tổ chức sơ kết giữa nhiệm kỳ (2018 - 2023)."
+        let result = TextNormalizer.normalize(clean)
+        XCTAssertEqual(result.text, clean)
+        XCTAssertTrue(result.map.isIdentity)
+        XCTAssertEqual(result.changes.total, 0)
+        // En dash and ASCII quotes are already the normal form.
+        XCTAssertTrue(TextNormalizer.normalize("giai đoạn 2020 – 2023, \"mô hình tốt\"").map.isIdentity)
+    }
+
+    func testDecomposedTextIsComposed() {
+        let composed = "Nghị quyết Đại hội Công đoàn Việt Nam lần thứ IX"
+        let result = TextNormalizer.normalize(composed.decomposedStringWithCanonicalMapping)
+        XCTAssertEqual(Array(result.text.utf8), Array(composed.utf8))
+        XCTAssertGreaterThan(result.changes.composed, 0)
+    }
+
+    func testWindows1258StyleSequencesAreComposed() {
+        // Precomposed vowel (â, ê, ơ, ư) followed by a combining tone, as Windows-1258 writes it.
+        let input2 = "câ\u{0300}n đô\u{0301}i chiê\u{0301}u"
+        XCTAssertEqual(TextNormalizer.normalize(input2).text, "cần đối chiếu")
+        let result = TextNormalizer.normalize("nâ\u{0300}ng cao chất lươ\u{0323}ng ngươ\u{0300}i lao đô\u{0323}ng")
+        XCTAssertEqual(result.text, "nầng cao chất lượng người lao động")
+        XCTAssertEqual(result.changes.composed, 4)
+        // A tone given before the modifier (non-canonical order) still composes to the Vietnamese letter.
+        XCTAssertEqual(TextNormalizer.normalize("ngu\u{031B}o\u{0300}\u{031B}i").text, "người")
+    }
+
+    func testNonVietnameseCombiningSequencesUseCanonicalComposition() {
+        XCTAssertEqual(TextNormalizer.normalize("Citroe\u{0308}n").text, "Citroën")
+    }
+
+    func testEthBecomesDStrokeOnlyInVietnameseWords() {
+        let result = TextNormalizer.normalize("ÐẠI HỘI Ðoàn viên ðã Ðorđević")
+        XCTAssertEqual(result.text, "ĐẠI HỘI Đoàn viên đã Ðorđević")
+        XCTAssertEqual(result.changes.ethReplaced, 3)
+    }
+
+    func testSpacesInvisiblesQuotesAndDashes() {
+        let input = "\u{FEFF}Kế\u{00A0}hoạch số\u{202F}115/KH-TLĐ về “sơ kết” ‘giữa nhiệm kỳ’ — nhiệm\u{00AD}kỳ 2018\u{2012}2023, CNVC\u{2011}LĐ\u{200B}."
+        let result = TextNormalizer.normalize(input)
+        XCTAssertEqual(result.text, "Kế hoạch số 115/KH-TLĐ về \"sơ kết\" 'giữa nhiệm kỳ' – nhiệmkỳ 2018–2023, CNVC-LĐ.")
+        XCTAssertEqual(result.changes.spaces, 2)
+        XCTAssertEqual(result.changes.invisibleRemoved, 3)
+        XCTAssertEqual(result.changes.quotes, 4)
+        XCTAssertEqual(result.changes.dashes, 3)
+    }
+
+    func testOffsetsMapBackToTheInput() {
+        let input = "“Công đoàn”\u{00A0}cơ sở: \u{200B}đoàn viên Ðại hội"
+            .replacingOccurrences(of: "Công", with: "Công".decomposedStringWithCanonicalMapping)
+        let result = TextNormalizer.normalize(input)
+        XCTAssertEqual(result.text, "\"Công đoàn\" cơ sở: đoàn viên Đại hội")
+        let out = Array(result.text.utf8), source = Array(input.utf8)
+        func mapped(_ word: String, occurrence: Int = 0) -> String {
+            let range = result.text.ranges(of: word)[occurrence]
+            let start = result.text.utf8.distance(from: result.text.startIndex, to: range.lowerBound)
+            let end = start + word.utf8.count
+            let inStart = result.map.inputOffset(start), inEnd = result.map.inputOffset(end)
+            _ = out
+            return String(decoding: source[inStart..<inEnd], as: UTF8.self)
+        }
+        XCTAssertEqual(mapped("đoàn"), "đoàn")
+        XCTAssertEqual(mapped("cơ sở"), "cơ sở")
+        XCTAssertEqual(mapped("đoàn", occurrence: 1), "đoàn")
+        XCTAssertEqual(mapped("viên Đại"), "viên Ðại")
+        XCTAssertEqual(mapped("Công").precomposedStringWithCanonicalMapping, "Công")
+        XCTAssertEqual(result.map.inputOffset(out.count), source.count)
+    }
+
+    func testNormalizationIsIdempotent() {
+        let input = "ÐOÀN\u{00A0}“kiê\u{0309}m tra” — ‘giám sát’"
+        let once = TextNormalizer.normalize(input).text
+        let twice = TextNormalizer.normalize(once)
+        XCTAssertEqual(twice.text, once)
+        XCTAssertTrue(twice.map.isIdentity)
+    }
+}

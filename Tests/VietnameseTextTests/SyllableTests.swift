@@ -1,0 +1,139 @@
+// VietnameseTextTests: syllables. Parser, tone placement, tokens, glued words and suggestions.
+
+import XCTest
+@testable import VietnameseText
+
+final class SyllableTests: XCTestCase {
+    /// Words of union review reports (Kế hoạch sơ kết, tổng kết Nghị quyết): every one must parse.
+    static let reportVocabulary = """
+        đoàn công động của thực hiện các và kết viên chức tác nghị hội nhiệm tổng quả đại tổ lao quyết
+        trong về triển cấp dựng vụ xây việc trình số ban liên kỳ hoạt pháp cơ những chủ chính hình chỉ phát
+        đề thành kế hoạch cao với chương nhân huyện mạnh bộ khai đạo giá tỉnh hợp sở lượng nâng quyền cho
+        báo quan tham thuộc vị nghiệp đơn hành theo gia đánh nữ lập được dung cáo lợi nội hiệu nước tình
+        làm tiêu mới thời truyền nam chất thể trực việt năm tập hóa ngày đảng tuyên có phương bảo sát từ
+        luật ngành chế giải nhà mục tra kiểm cán phong tiếp ở tại vào cần là cụ xã sơ để định đẩy hướng
+        kinh mình ra trị vững thức thường học một đến tiến rõ phần trên thông nửa toàn yêu nhất đổi trào
+        trung vận gian năng sự ủy chăm người cầu dụng tâm nguyên như yếu vệ xuất nghiệm ích tháng đạt văn
+        quản đối hạn trọng bài giữa kiến độ tích sau lại lý giáo kiện ứng nghề qua thu cực giai lực tịch
+        sách biểu diện quy thi điều đất tạo giám giới bản chấp dục điểm lo phối nêu đội tốt còn khảo tin
+        phố tục đua ngũ mưu lĩnh tài quá vấn thiết phòng chuyên doanh đảm phí cứ kỷ hỗ cùng mà ty thứ
+        thuận trợ an minh trở góp kỹ gửi bồi căn sử mang thị cương đình cố dưỡng đích mô dự đoạn rút tế
+        triệu cuộc đáp thưởng xác chống liệu hoặc kèm sống vĩnh tồn khen huy lên chưa địa khuyến khích
+        gìn giếng nghĩa khuya thuở quốc quyết khuyết huỳnh khuỷu ngoài hoài xoay khuấy nguyễn khoẻ khỏe
+        hoà thuỷ thủy gieo giặc giúp giờ ghế ghi nghỉ nghe ngoặt huých uống ướt yên yểm oai ỉu
+        """
+        .split(whereSeparator: { $0 == " " || $0 == "\n" }).map(String.init)
+
+    func testReportVocabularyParses() {
+        XCTAssertGreaterThanOrEqual(Self.reportVocabulary.count, 150)
+        for word in Self.reportVocabulary {
+            XCTAssertNotNil(VietnameseSyllable.parse(word), "\(word) should be a syllable")
+            XCTAssertNotNil(VietnameseSyllable.parse(word.uppercased()), "\(word.uppercased()) should be a syllable")
+        }
+    }
+
+    func testInvalidWordsDoNotParse() {
+        let invalid = [
+            // Stop codas with a level, grave, hook or tilde tone.
+            "nghiêp", "côc", "hoạt̀", "tât", "bàc", "mảp", "hĩt", "sách̃",
+            // Spelling rules of c/k/q, g/gh, ng/ngh.
+            "ce", "ka", "kông", "cinh", "ghà", "gê", "ngiệp", "nghàn", "ngê", "quá̀", "qá", "cuy",
+            // Codas and rhymes Vietnamese does not have.
+            "côg", "tổg", "đoàm̀", "hêng", "ăn̉", "bơng", "ia̧", "ăa", "ơch", "ânh", "ich̀", "oong̉",
+            // Diphthong spellings: iê needs a consonant before it, yê does not after one.
+            "iên", "tyên", "tya", "ua̧n",
+            // Abbreviations, foreign words, glued words, two tone marks.
+            "CNVCLĐ", "CĐCS", "TLĐ", "NQ", "Covid", "Internet", "email", "hoạtđộng", "côngđoàn", "hóà",
+            "strong", "zalo", "facebook",
+        ]
+        XCTAssertGreaterThanOrEqual(invalid.count, 40)
+        for word in invalid {
+            XCTAssertNil(VietnameseSyllable.parse(word), "\(word) should not be a syllable")
+        }
+    }
+
+    func testPartsOfSyllables() {
+        func parts(_ word: String) -> String? {
+            guard let s = VietnameseSyllable.parse(word) else { return nil }
+            return "\(s.onset)|\(s.medial)|\(s.nucleus)|\(s.coda)|\(s.tone)"
+        }
+        XCTAssertEqual(parts("nghiệp"), "ngh||iê|p|dot")
+        XCTAssertEqual(parts("Quốc"), "q|u|ô|c|acute")
+        XCTAssertEqual(parts("giữa"), "gi||ưa||tilde")
+        XCTAssertEqual(parts("gìn"), "g||i|n|grave")
+        XCTAssertEqual(parts("giếng"), "g||iê|ng|acute")
+        XCTAssertEqual(parts("khuyến"), "kh|u|yê|n|acute")
+        XCTAssertEqual(parts("hoạch"), "h|o|a|ch|dot")
+        XCTAssertEqual(parts("người"), "ng||ươ|i|grave")
+        XCTAssertEqual(parts("yêu"), "||yê|u|level")
+        XCTAssertEqual(parts("mùa"), "m||ua||grave")
+        XCTAssertEqual(parts("ĐOÀN"), "đ|o|a|n|grave")
+        XCTAssertEqual(parts("uỷ"), "|u|y||hook")
+    }
+
+    func testToneMarkOnOldOrNewPositionAndMisplaced() {
+        for (old, new) in [("hòa", "hoà"), ("khóa", "khoá"), ("thủy", "thuỷ"), ("khỏe", "khoẻ"), ("Hòa", "Hoà")] {
+            let a = VietnameseSyllable.parse(old), b = VietnameseSyllable.parse(new)
+            XCTAssertNotNil(a); XCTAssertNotNil(b)
+            XCTAssertEqual(a?.isToneMarkMisplaced, false); XCTAssertEqual(b?.isToneMarkMisplaced, false)
+            XCTAssertEqual(a?.description, b?.description)
+        }
+        for misplaced in ["qúy", "đòan", "hóan", "cuả", "tíên", "gịa"] {
+            XCTAssertEqual(VietnameseSyllable.parse(misplaced)?.isToneMarkMisplaced, true, misplaced)
+        }
+        XCTAssertEqual(VietnameseSyllable.parse("qúy")?.description, "quý")
+        XCTAssertEqual(VietnameseSyllable.parse("đòan")?.description, "đoàn")
+        XCTAssertEqual(VietnameseSyllable.parse("quý")?.isToneMarkMisplaced, false)
+    }
+
+    func testDecomposedAndWindows1258StyleMarksParse() {
+        XCTAssertEqual(VietnameseSyllable.parse("nghiệp".decomposedStringWithCanonicalMapping)?.description, "nghiệp")
+        // Windows-1258 writes a precomposed vowel then a combining tone: ê + U+0323.
+        XCTAssertEqual(VietnameseSyllable.parse("nghiê\u{0323}p")?.tone, .dot)
+    }
+
+    func testValidShareScoresReportTextAndMojibake() {
+        let report = "Ban Thường vụ LĐLĐ huyện ban hành kế hoạch tổ chức sơ kết giữa nhiệm kỳ thực hiện Nghị quyết."
+        XCTAssertEqual(VietnameseSyllable.validShare(of: report[...]), 19.0 / 20.0, accuracy: 1e-9)
+        // The same sentence in VNI read as Windows-1252.
+        let mojibake = "Ban Thöôøng vuï LÑLÑ huyeän ban haønh keá hoaïch toå chöùc sô keát"
+        XCTAssertLessThan(VietnameseSyllable.validShare(of: mojibake[...]), 0.5)
+        XCTAssertEqual(VietnameseSyllable.validShare(of: "2020 - 2023"[...]), 0)
+    }
+
+    func testTokensAreClassified() {
+        let text = "Đoàn viên CNVC-LĐ theo NQ/TW: 1.234.567 đồng, tăng 12,5% so với Covid, email côg"
+        let bytes = Array(text.utf8)
+        let tokens = SyllableScanner.tokens(in: text).map { (String(decoding: bytes[$0.range], as: UTF8.self), $0.kind) }
+        let expected: [(String, TokenClass)] = [
+            ("Đoàn", .vietnamese), ("viên", .vietnamese), ("CNVC", .abbreviation), ("LĐ", .abbreviation),
+            ("theo", .vietnamese), ("NQ", .abbreviation), ("TW", .abbreviation), ("1.234.567", .number),
+            ("đồng", .vietnamese), ("tăng", .vietnamese), ("12,5", .number), ("so", .vietnamese),
+            ("với", .vietnamese), ("Covid", .foreign), ("email", .foreign), ("côg", .invalid),
+        ]
+        XCTAssertEqual(tokens.map(\.0), expected.map(\.0))
+        XCTAssertEqual(tokens.map(\.1), expected.map(\.1))
+        XCTAssertEqual(SyllableScanner.tokens(in: "CĐCS TLĐ ĐẠI HỘI").map(\.kind), [.abbreviation, .abbreviation, .vietnamese, .vietnamese])
+    }
+
+    func testGluedWordsSplitIntoSyllables() {
+        XCTAssertEqual(GluedWords.split("hoạtđộngcôngđoàn"), ["hoạt", "động", "công", "đoàn"])
+        XCTAssertEqual(GluedWords.split("CôngđoànViệtNam"), ["Công", "đoàn", "Việt", "Nam"])
+        XCTAssertEqual(GluedWords.split("nhiệmvụ"), ["nhiệm", "vụ"])
+        XCTAssertNil(GluedWords.split("công"), "a valid syllable is not split")
+        XCTAssertNil(GluedWords.split("online"), "ASCII words are left alone")
+        XCTAssertNil(GluedWords.split("CNVCLĐ"))
+    }
+
+    func testSuggestionsForMistypedSyllables() {
+        XCTAssertEqual(VietnameseSyllable.suggestion(for: "côg"), "công")
+        XCTAssertEqual(VietnameseSyllable.suggestion(for: "nghiêp"), "nghiệp")
+        XCTAssertEqual(VietnameseSyllable.suggestion(for: "ngiệp"), "nghiệp")
+        XCTAssertEqual(VietnameseSyllable.suggestion(for: "kông"), "công")
+        XCTAssertEqual(VietnameseSyllable.suggestion(for: "tổg"), "tổng")
+        XCTAssertEqual(VietnameseSyllable.suggestion(for: "quyêt"), "quyết")
+        XCTAssertEqual(VietnameseSyllable.suggestion(for: "Côg"), "Công")
+        XCTAssertEqual(VietnameseSyllable.suggestion(for: "ĐOÀM"), nil, "valid already")
+        XCTAssertNil(VietnameseSyllable.suggestion(for: "công"))
+    }
+}
