@@ -7,6 +7,7 @@ public enum LegacyEncodingError: Error, Sendable, Equatable, CustomStringConvert
     /// `encoding` is a Unicode encoding, not one of the legacy 8-bit ones.
     case notLegacy(TextEncoding)
 
+    /// What went wrong and what to do, for messages.
     public var description: String {
         switch self {
         case let .unrepresentable(character, offset, encoding):
@@ -64,7 +65,8 @@ public enum LegacyCodecs {
             }
             offset += width
             index += 1
-            if value < 0x80 {
+            // ASCII is written as is, except the six C0 controls VISCII spends on capitals.
+            if value < 0x80 && !(encoding == .viscii && LegacyTables.viscii[Int(value)] != value) {
                 output.append(UInt8(value))
                 continue
             }

@@ -25,6 +25,7 @@ public struct Repair: Sendable, Equatable, CustomStringConvertible {
     /// A few words before and after, "C«ng ®oµn → Công đoàn".
     public let sample: String
 
+    /// One line for logs: kind, byte range, count and sample.
     public var description: String {
         "\(kind.rawValue) at bytes \(inputRange.lowerBound)..<\(inputRange.upperBound): \(replacements) replacement(s), \(sample)"
     }

@@ -73,6 +73,9 @@ final class DecodingTests: XCTestCase {
         XCTAssertThrowsError(try LegacyCodecs.encode("Việt", as: .utf8)) { error in
             XCTAssertEqual(error as? LegacyEncodingError, .notLegacy(.utf8))
         }
+        XCTAssertThrowsError(try LegacyCodecs.encode("A\u{02}", as: .viscii)) { error in
+            XCTAssertEqual(error as? LegacyEncodingError, .unrepresentable(character: "\u{02}", offset: 1, encoding: .viscii))
+        }
         // Decomposed input is composed before writing.
         XCTAssertEqual(try LegacyCodecs.encode("Vie\u{302}\u{323}t", as: .viscii), [0x56, 0x69, 0xAE, 0x74])
     }
