@@ -33,7 +33,7 @@ public enum TextEncoding: String, CaseIterable, Codable, Sendable {
 /// Decoded text with the encoding it was read as.
 public struct DecodedText: Sendable {
     /// The text, one character per character of the source as its encoding displays it
-    /// (not yet NFC: a Windows-1258 tone byte stays a combining mark here).
+    /// (legacy encodings come out precomposed: a Windows-1258 base and tone byte make one letter).
     public let text: String
     /// The encoding the bytes were read as.
     public let encoding: TextEncoding

@@ -1,0 +1,126 @@
+// VietnameseText: decoding. Scores a candidate decoding by how many of its words are Vietnamese syllables.
+
+/// Splits text into letter tokens and counts those that are valid Vietnamese syllables.
+///
+/// Tokens are runs between ASCII spaces, digits and punctuation, the no-break space and the
+/// general punctuation block (U+2000...U+206F: dashes, curly quotes, ellipsis). Anything else
+/// stays inside a token, so a stray "«" or "µ" left by a wrong decoding makes its word invalid.
+enum SyllableScoring {
+    /// Counts over the tokens of a text.
+    struct Tally: Equatable {
+        /// Tokens that hold at least one letter.
+        var tokens = 0
+        /// Of those, the ones that are valid syllables.
+        var valid = 0
+        /// Tokens with a byte above 0x7F (the ones where decodings differ).
+        var marked = 0
+        /// Of those, the valid ones.
+        var markedValid = 0
+
+        /// Share of valid tokens, 0 when there are none.
+        var share: Double { tokens == 0 ? 0 : Double(valid) / Double(tokens) }
+
+        static func += (lhs: inout Tally, rhs: Tally) {
+            lhs.tokens += rhs.tokens
+            lhs.valid += rhs.valid
+            lhs.marked += rhs.marked
+            lhs.markedValid += rhs.markedValid
+        }
+    }
+
+    /// Whether `word` (one token, any case) is a valid Vietnamese syllable.
+    static func isSyllable(_ word: Substring) -> Bool {
+        VietnameseSyllable.parse(word) != nil
+    }
+
+    /// Tallies the tokens of `text`.
+    static func tally(_ text: String) -> Tally {
+        var tally = Tally()
+        forEachToken(in: text) { token, marked in
+            let valid = isSyllable(token)
+            tally.tokens += 1
+            if valid { tally.valid += 1 }
+            if marked {
+                tally.marked += 1
+                if valid { tally.markedValid += 1 }
+            }
+        }
+        return tally
+    }
+
+    /// Calls `body` with each letter token of `text` and whether it has a non-ASCII byte.
+    static func forEachToken(in text: String, _ body: (Substring, Bool) -> Void) {
+        for range in tokenRanges(in: text) {
+            let utf8 = text.utf8
+            let start = utf8.index(utf8.startIndex, offsetBy: range.range.lowerBound)
+            let end = utf8.index(start, offsetBy: range.range.count)
+            body(text[start..<end], range.marked)
+        }
+    }
+
+    /// A token: its UTF-8 byte range, and whether it has a non-ASCII byte.
+    struct TokenRange: Equatable {
+        var range: Range<Int>
+        var marked: Bool
+    }
+
+    /// The byte ranges of the letter tokens of `text`.
+    static func tokenRanges(in text: String) -> [TokenRange] {
+        var text = text
+        return text.withUTF8 { tokenRanges(in: $0) }
+    }
+
+    /// The byte ranges of the letter tokens of UTF-8 `bytes`.
+    static func tokenRanges(in bytes: UnsafeBufferPointer<UInt8>) -> [TokenRange] {
+        var ranges: [TokenRange] = []
+        var start = -1
+        var marked = false
+        var hasLetter = false
+        var index = 0
+        let count = bytes.count
+        func close(at end: Int) {
+            if start >= 0 && hasLetter { ranges.append(TokenRange(range: start..<end, marked: marked)) }
+            start = -1
+            marked = false
+            hasLetter = false
+        }
+        while index < count {
+            let byte = bytes[index]
+            if byte < 0x80 {
+                if isASCIILetter(byte) {
+                    if start < 0 { start = index }
+                    hasLetter = true
+                } else {
+                    close(at: index)
+                }
+                index += 1
+                continue
+            }
+            // A separator scalar: NBSP (C2 A0) or U+2000...U+206F (E2 80 xx, E2 81 xx).
+            let separatorLength: Int
+            if byte == 0xC2, index + 1 < count, bytes[index + 1] == 0xA0 {
+                separatorLength = 2
+            } else if byte == 0xE2, index + 2 < count, bytes[index + 1] == 0x80 || bytes[index + 1] == 0x81 {
+                separatorLength = 3
+            } else {
+                separatorLength = 0
+            }
+            if separatorLength > 0 {
+                close(at: index)
+                index += separatorLength
+                continue
+            }
+            if start < 0 { start = index }
+            marked = true
+            hasLetter = true
+            index += 1
+        }
+        close(at: count)
+        return ranges
+    }
+
+    @inline(__always)
+    static func isASCIILetter(_ byte: UInt8) -> Bool {
+        (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A
+    }
+}
