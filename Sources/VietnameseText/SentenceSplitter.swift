@@ -317,10 +317,10 @@ public enum SentenceSplitter {
         let singleDot = run.count == 1 || (closerOnly(bytes, from: run.lowerBound + 1, to: run.upperBound, end: end))
         let isPlainDot = singleDot && terminator == UInt8(ascii: ".")
         if UTF8Scan.isLowercaseLetter(bytes, at: next, end: end) {
-            // "v.v. và", "… trong", "TP. hồ": a lower-case word continues the sentence, except
-            // after a plain word ending with a single stop ("… (có kế hoạch cụ thể). thời gian").
-            guard singleDot, !token.isEmpty, !token.contains("."), token.unicodeScalars.count >= 2,
-                  !nonFinalWords.contains(token), !(isPlainDot && signatureWords.contains(token)) else { return false }
+            // "v.v. và", "… trong", "gia đình!” được": a lower-case word continues the sentence,
+            // except after a plain word and a bare stop ("… (có kế hoạch cụ thể). thời gian").
+            guard run.count == 1, terminator == UInt8(ascii: "."), !token.isEmpty, !token.contains("."), token.unicodeScalars.count >= 2,
+                  !nonFinalWords.contains(token), !signatureWords.contains(token) else { return false }
             return true
         }
         guard isPlainDot else { return true }
@@ -328,13 +328,43 @@ public enum SentenceSplitter {
         if let lastDot = token.lastIndex(of: "."), nonFinalWords.contains(String(token[token.index(after: lastDot)...])) {
             return false
         }
-        // A single capital letter is an initial or a place abbreviation ("P. Bến Nghé", "Nguyễn V. An").
+        let previous = previousWord(bytes, before: tokenStart, sentenceStart: sentenceStart)
+        // A single capital letter is an initial or a place abbreviation ("P. Bến Nghé", "Nguyễn V. An"),
+        // except the roman numerals I, V, X after a lower-case word ("khóa X.", "Đại hội V.").
         if token.unicodeScalars.count == 1, let scalar = token.unicodeScalars.first, scalar.properties.isUppercase {
+            let isRoman = scalar == "I" || scalar == "V" || scalar == "X"
+            if !isRoman { return false }
+            if let previous, previous.range.lowerBound < tokenStart,
+               UTF8Scan.isUppercaseLetter(bytes, at: previous.range.lowerBound, end: end) { return false }
+        }
+        // "Điều 5. Quy định chung": an article or part number is not a sentence of its own.
+        if let previous, previous.range.lowerBound == sentenceStart, numberedDivisions.contains(previous.word),
+           token.utf8.allSatisfy({ UTF8Scan.isDigit($0) }) || Numbering.romanValue(token.utf8) != nil {
             return false
         }
-        // "TM. BAN THƯỜNG VỤ", "KT. CHỦ TỊCH" at the start of a line.
-        if signatureWords.contains(token), lineStartsAt(bytes, tokenStart, contentStart: contentStart) { return false }
+        // "TM. BAN THƯỜNG VỤ", "KT. CHỦ TỊCH" at the start of a line or of a sentence.
+        if signatureWords.contains(token),
+           tokenStart == sentenceStart || lineStartsAt(bytes, tokenStart, contentStart: contentStart) { return false }
         return true
+    }
+
+    /// Words that number divisions of a legal text: "Điều 5.", "Khoản 2.", "Chương II.".
+    static let numberedDivisions: Set<String> = ["Điều", "Khoản", "Điểm", "Mục", "Chương", "Phần"]
+
+    /// The word that ends before the white space preceding `index`, within the sentence.
+    private static func previousWord(_ bytes: UnsafeBufferPointer<UInt8>, before index: Int,
+                                     sentenceStart: Int) -> (word: String, range: Range<Int>)? {
+        var wordEnd = index
+        while wordEnd > sentenceStart, bytes[wordEnd - 1] == 0x20 || bytes[wordEnd - 1] == 0x09 { wordEnd -= 1 }
+        guard wordEnd < index, wordEnd > sentenceStart else { return nil }
+        var wordStart = wordEnd
+        while wordStart > sentenceStart {
+            let previous = UTF8Scan.previousStart(bytes, before: wordStart, start: sentenceStart)
+            if UTF8Scan.isSpace(bytes, at: previous, end: wordEnd) { break }
+            wordStart = previous
+        }
+        let word = String(decoding: UnsafeBufferPointer(rebasing: bytes[wordStart..<wordEnd]), as: UTF8.self)
+        return (word, wordStart..<wordEnd)
     }
 
     /// Whether `from..<to` holds only closing quotes and brackets.
