@@ -93,7 +93,7 @@ public enum FigureScanner {
         (?![\p{N}])
         (?:[ \t\x{A0}]?(%)|\s+(phần\s+trăm)(?![\p{L}]))?
         (?:\s*(\#(magnitudes))(?![\p{L}\p{N}])(?!\s+lệ))?
-        (?:\s*(đồng|VNĐ|VND|USD|đ)(?![\p{L}\p{N}/])(?!\s+chí))?
+        (?:\s*(đồng|VNĐ|VND|USD|đ)(?![\p{L}\p{N}])(?!/c(?![\p{L}]))(?!\s+chí))?
         (?:\s+(\#(unitAlternation))(?![\p{L}\p{N}]))?
         """#,
         options: [.caseless, .extended])
