@@ -82,7 +82,7 @@ public enum FigureScanner {
           (\b(?:ngày|tháng|quý|thứ|mục|điều|khoản|điểm|tiết|chương|phần\s+thứ|khóa|khoá|ngõ|hẻm|đường|phòng|tổ\s+dân\s+phố
              |(?:nghị\s+quyết|chỉ\s+thị|kết\s+luận|quyết\s+định|kế\s+hoạch|công\s+văn|thông\s+tư|nghị\s+định
                 |hướng\s+dẫn|thông\s+báo|báo\s+cáo|văn\s+bản|luật|điều\s+lệ|tờ\s+trình|chương\s+trình\s+số)(?:\s+số)?
-             |số\s*:|số\s+hiệu|điện\s+thoại|ĐT\s*:|fax\s*:)\s*)
+             |số\s*:|số\s+hiệu|điện\s+thoại|ĐT\s*:|fax\s*:|covid\s*-?)\s*)
         | (\b(?:trước|sau|đến|tới|từ|hạn|cuối|đầu|hôm)\s+)
         )?
         (?<![\p{L}\p{N}_.,/])(?<![\p{L}\p{N}][\-/])
@@ -135,17 +135,17 @@ public enum FigureScanner {
         if groups[1] != nil { return nil }
         let end = match.range.upperBound
         // Glued to a letter or digit ("8h30", "20NQ"): not a figure.
-        if end < bytes.count, ByteClass.isWordByte(bytes, at: end) { return nil }
+        if end < bytes.count, NumeralByteClass.isWordByte(bytes, at: end) { return nil }
 
         let percent = groups[6] != nil || groups[7] != nil
-        let magnitude = groups[8].map { magnitudeValue(ByteNumber.string(bytes, $0)) } ?? 1
-        let currency = groups[9].map { ByteNumber.string(bytes, $0) }
-        let unit = groups[10].map { collapseSpaces(ByteNumber.string(bytes, $0)) }
+        let magnitude = groups[8].map { magnitudeValue(NumeralBytes.string(bytes, $0)) } ?? 1
+        let currency = groups[9].map { NumeralBytes.string(bytes, $0) }
+        let unit = groups[10].map { collapseSpaces(NumeralBytes.string(bytes, $0)) }
         let start = groups[2]?.upperBound ?? match.range.lowerBound
         let range = start..<end
 
         if let wordRange = groups[3] {
-            let word = ByteNumber.string(bytes, wordRange).lowercased()
+            let word = NumeralBytes.string(bytes, wordRange).lowercased()
             guard let base = numberWords[word] else { return nil }
             return make(value: base * magnitude, isDecimal: false, percent: false, currency: currency, unit: unit, range: range)
         }
@@ -154,19 +154,19 @@ public enum FigureScanner {
 
         // A document symbol: the number runs on into "-NQ/TW", "/KH-TLĐ", "/2020/NĐ-CP".
         if core.upperBound + 1 < bytes.count, bytes[core.upperBound] == UInt8(ascii: "/") || bytes[core.upperBound] == UInt8(ascii: "-"),
-           ByteClass.isLetterByte(bytes[core.upperBound + 1]) {
+           NumeralByteClass.isLetterByte(bytes[core.upperBound + 1]) {
             return nil
         }
         // A heading number at the start of a line: "1.", "2.3.", "4)".
         let bare = !percent && groups[8] == nil && currency == nil && unit == nil
-        if bare, ByteClass.startsLine(bytes, at: numberRange.lowerBound) {
+        if bare, NumeralByteClass.startsLine(bytes, at: numberRange.lowerBound) {
             let next = core.upperBound < bytes.count ? bytes[core.upperBound] : 0
             if next == UInt8(ascii: ".") || next == UInt8(ascii: ")") { return nil }
         }
         let countable = unit != nil && groups[8] == nil
         guard let number = VietnameseNumber.parse(bytes, numberRange, wholeCount: countable) else { return nil }
         // "1.2 Kết quả đạt được" at the start of a line is a heading, not the decimal 1.2.
-        if bare, number.isDecimal, ByteClass.startsLine(bytes, at: numberRange.lowerBound),
+        if bare, number.isDecimal, NumeralByteClass.startsLine(bytes, at: numberRange.lowerBound),
            bytes[numberRange].contains(UInt8(ascii: ".")) {
             return nil
         }
@@ -272,7 +272,7 @@ enum VietnameseNumber {
 }
 
 /// Byte classes for scanning UTF-8 text around a match.
-enum ByteClass {
+enum NumeralByteClass {
     /// Whether the character starting at `index` is a letter or digit (ASCII, or any non-ASCII
     /// character other than punctuation and spaces from General Punctuation and Latin-1).
     static func isWordByte(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {

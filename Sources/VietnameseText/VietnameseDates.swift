@@ -129,7 +129,7 @@ public enum DateScanner {
         let groups = match.groups
         func number(_ index: Int) -> Int? {
             guard let range = groups[index], !range.isEmpty else { return nil }
-            return ByteNumber.integer(bytes, range)
+            return NumeralBytes.integer(bytes, range)
         }
         guard let year = number(3), validYear(year) else { return }
         switch match.mark {
@@ -144,7 +144,7 @@ public enum DateScanner {
         case "quarter":
             guard let quarterRange = groups[2] else { return }
             let quarter: Int
-            switch ByteNumber.upperASCII(bytes, quarterRange) {
+            switch NumeralBytes.upperASCII(bytes, quarterRange) {
             case "I", "1": quarter = 1
             case "II", "2": quarter = 2
             case "III", "3": quarter = 3
@@ -178,14 +178,14 @@ public enum DateScanner {
             if taken.contains(first.range.lowerBound) { index += 2; continue }
             let gap = first.range.upperBound..<second.range.lowerBound
             guard gap.count > 0, gap.count <= 16,
-                  (try? joiner.matches(ByteNumber.string(bytes, gap))) == true,
+                  (try? joiner.matches(NumeralBytes.string(bytes, gap))) == true,
                   !(second < first)
             else { index += 1; continue }
             // Include a leading "từ" when it sits right before the first date.
             var lookBack = max(0, first.range.lowerBound - 40)
             while lookBack < first.range.lowerBound, bytes[lookBack] & 0xC0 == 0x80 { lookBack += 1 }
             var start = first.range.lowerBound
-            let before = ByteNumber.string(bytes, lookBack..<first.range.lowerBound)
+            let before = NumeralBytes.string(bytes, lookBack..<first.range.lowerBound)
             if let hit = try? opener.firstMatch(in: before) { start = lookBack + hit.range.lowerBound }
             result.append(VietnameseDatePeriod(start: first, end: second, range: start..<second.range.upperBound))
             index += 2
@@ -228,11 +228,11 @@ public enum DateScanner {
         let groups = match.groups
         guard let word = groups[1] else { return nil }
         let numbers = (day: groups[2], month: groups[3], year: groups[4])
-        guard let yearRange = numbers.year, let year = ByteNumber.integer(bytes, yearRange), validYear(year) else {
+        guard let yearRange = numbers.year, let year = NumeralBytes.integer(bytes, yearRange), validYear(year) else {
             return nil
         }
-        let month = numbers.month.flatMap { ByteNumber.integer(bytes, $0) }
-        let day = numbers.day.flatMap { ByteNumber.integer(bytes, $0) }
+        let month = numbers.month.flatMap { NumeralBytes.integer(bytes, $0) }
+        let day = numbers.day.flatMap { NumeralBytes.integer(bytes, $0) }
         if let month, !(1...12).contains(month) { return nil }
         if let day {
             guard let month, (1...daysIn(month: month, year: year)).contains(day) else { return nil }
@@ -255,7 +255,7 @@ public enum DateScanner {
 }
 
 /// Small byte helpers shared by the number, date and comparison scanners.
-enum ByteNumber {
+enum NumeralBytes {
     /// The decimal integer written by ASCII digits in `range`, ignoring nothing; `nil` if any byte is not a digit.
     static func integer(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int? {
         guard !range.isEmpty, range.count <= 18 else { return nil }

@@ -105,6 +105,8 @@ final class FiguresTests: XCTestCase {
     func testTimesAndCodesAreNotFigures() {
         assertFigures("Hội nghị khai mạc lúc 8h30", [])
         assertFigures("Mã số thuế 1700123456A", [])
+        assertFigures("tuyên truyền phòng chống dịch Covid - 19 trong đoàn viên", [])
+        assertFigures("phòng chống dịch COVID-19 tại 35 doanh nghiệp", ["35 doanh nghiệp|count|35|doanh nghiệp"])
     }
 
     func testRangesAreUTF8Bytes() {
