@@ -256,7 +256,7 @@ public enum DateScanner {
 
 /// Small byte helpers shared by the number, date and comparison scanners.
 enum NumeralBytes {
-    /// The decimal integer written by ASCII digits in `range`, ignoring nothing; `nil` if any byte is not a digit.
+    /// The decimal integer written by the ASCII digits in `range`; `nil` if any byte is not a digit.
     static func integer(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int? {
         guard !range.isEmpty, range.count <= 18 else { return nil }
         var value = 0
