@@ -1,0 +1,309 @@
+// VietnameseText: figures. Finds the numbers a report gives as results ("1.250 đoàn viên", "98,7%", "2,3 tỷ đồng", "15/20 CĐCS").
+import PCRE2
+
+/// What a figure counts.
+public enum FigureKind: String, Sendable, Hashable, Codable {
+    /// A bare whole number: "35".
+    case integer
+    /// A bare number with a fractional part: "2,5".
+    case decimal
+    /// A percentage: "12,5%", "15 %", "98 phần trăm".
+    case percent
+    /// An amount of money: "5.060.000 đồng", "2,3 tỷ đồng", "500.000đ".
+    case money
+    /// A part of a whole: "15/20 CĐCS".
+    case ratio
+    /// A number of things named by a unit: "1.250 đoàn viên", "12 cuộc".
+    case count
+}
+
+/// A number given as a result in report text.
+public struct Figure: Sendable, Hashable {
+    /// What the figure counts.
+    public let kind: FigureKind
+    /// UTF-8 byte range of the figure with its sign, magnitude word, currency and unit.
+    public let range: Range<Int>
+    /// The value: magnitude words applied ("2,3 tỷ" = 2.3e9); a percentage as written (12.5 for
+    /// "12,5%"); a ratio as numerator divided by denominator.
+    public let value: Double
+    /// The unit or currency as written ("đoàn viên", "CĐCS", "đồng"), `nil` when there is none.
+    public let unit: String?
+    /// For a ratio, the numerator and denominator as written ("15/20" gives 15 and 20).
+    public let numerator: Double?
+    /// See ``numerator``.
+    public let denominator: Double?
+
+    /// Creates a figure.
+    public init(kind: FigureKind, range: Range<Int>, value: Double, unit: String? = nil,
+                numerator: Double? = nil, denominator: Double? = nil) {
+        self.kind = kind
+        self.range = range
+        self.value = value
+        self.unit = unit
+        self.numerator = numerator
+        self.denominator = denominator
+    }
+}
+
+/// Finds figures in NFC Vietnamese report text.
+///
+/// Numbers follow Vietnamese style: "." groups thousands and "," marks decimals ("1.234.567",
+/// "12,5%"). Not figures: dates and periods (see ``DateScanner``), document symbols ("20-NQ/TW",
+/// "2444/KH-TLĐ", "Số: 15/BC-LĐLĐ"), numbers after document names ("Nghị quyết 20"), heading and
+/// clause numbers ("1.2.", "mục 3"), ordinals ("lần thứ 10") and times ("8h30").
+public enum FigureScanner {
+    /// Counting nouns of union reports that make a number a ``FigureKind/count``. Longer names
+    /// come first so that "công đoàn cơ sở" wins over "công đoàn".
+    static let units: [String] = [
+        "công đoàn cơ sở vững mạnh", "công đoàn cơ sở", "tổ công đoàn", "nghiệp đoàn", "công đoàn viên",
+        "công đoàn", "đoàn viên công đoàn", "đoàn viên", "CĐCS", "CNVCLĐ", "CNVC-LĐ", "CNVC", "CNLĐ", "NLĐ",
+        "người lao động", "lao động", "công nhân", "viên chức", "công chức", "cán bộ công đoàn", "cán bộ",
+        "đồng chí", "học viên", "đại biểu", "thành viên", "ủy viên", "uỷ viên", "hội viên", "cá nhân",
+        "tập thể", "lượt người", "lượt", "người", "cuộc", "lớp", "buổi", "hội nghị", "hội thảo",
+        "đơn vị", "doanh nghiệp", "cơ quan", "trường học", "trường", "xã", "phường", "huyện", "tỉnh",
+        "khu công nghiệp", "KCN", "hộ", "suất", "phần quà", "phần", "căn nhà", "căn", "nhà", "mái ấm",
+        "sáng kiến", "đề tài", "công trình", "mô hình", "câu lạc bộ", "CLB", "văn bản", "thỏa ước",
+        "thoả ước", "TƯLĐTT", "bản", "vụ", "trường hợp", "ý kiến", "kiến nghị", "chỉ tiêu", "nhiệm vụ",
+        "bằng khen", "giấy khen", "cờ thi đua", "đợt", "phiên", "kỳ", "lần", "ngày", "tháng", "năm",
+        "giờ", "tấn", "km", "ha", "m2", "m²", "tổ", "nhóm", "chi nhánh", "nữ",
+    ]
+
+    private static let magnitudes = "nghìn|ngàn|triệu|tỷ|tỉ"
+    private static let unitAlternation = units
+        .sorted { $0.utf8.count > $1.utf8.count }
+        .map { $0.split(separator: " ").map { Pattern.escape(String($0)) }.joined(separator: "\\s+") }
+        .joined(separator: "|")
+
+    // Groups: 1 context that makes the number a non-figure, 2 a date preposition, 3 a number word,
+    // 4 the number, 5 a ratio's denominator, 6 "%", 7 "phần trăm", 8 magnitude word, 9 currency, 10 unit.
+    private static let figurePattern = try! Pattern(
+        #"""
+        (?:
+          (\b(?:ngày|tháng|quý|thứ|mục|điều|khoản|điểm|tiết|chương|phần\s+thứ|khóa|khoá|ngõ|hẻm|đường|phòng|tổ\s+dân\s+phố
+             |(?:nghị\s+quyết|chỉ\s+thị|kết\s+luận|quyết\s+định|kế\s+hoạch|công\s+văn|thông\s+tư|nghị\s+định
+                |hướng\s+dẫn|thông\s+báo|báo\s+cáo|văn\s+bản|luật|điều\s+lệ|tờ\s+trình|chương\s+trình\s+số)(?:\s+số)?
+             |số\s*:|số\s+hiệu|điện\s+thoại|ĐT\s*:|fax\s*:|covid\s*-?)\s*)
+        | (\b(?:trước|sau|đến|tới|từ|hạn|cuối|đầu|hôm)\s+)
+        )?
+        (?<![\p{L}\p{N}_.,/])(?<![\p{L}\p{N}][\-/])
+        (?:
+          (một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)(?=\s+(?:\#(magnitudes))(?![\p{L}]))
+        | (\d+(?:[.,]\d+)*)(?:/(\d+(?:[.,]\d+)*))?
+        )
+        (?![\p{N}])
+        (?:[ \t\x{A0}]?(%)|\s+(phần\s+trăm)(?![\p{L}]))?
+        (?:\s*(\#(magnitudes))(?![\p{L}\p{N}])(?!\s+lệ))?
+        (?:\s*(đồng|VNĐ|VND|USD|đ)(?![\p{L}\p{N}])(?!/c(?![\p{L}]))(?!\s+chí))?
+        (?:\s+(\#(unitAlternation))(?![\p{L}\p{N}]))?
+        """#,
+        options: [.caseless, .extended])
+
+    /// Every figure in `text`, in text order.
+    public static func scan(_ text: String) -> [Figure] {
+        let dated = DateScanner.scanAll(text)
+        var blocked = dated.dates.map(\.range) + dated.periods.map(\.range)
+        blocked.sort { $0.lowerBound < $1.lowerBound }
+        var figures: [Figure] = []
+        var text = text
+        text.withUTF8 { bytes in
+            try? figurePattern.forEachMatch(inUTF8: bytes) { match in
+                if let figure = figure(match, bytes: bytes), !overlaps(figure.range, blocked) {
+                    figures.append(figure)
+                }
+                return true
+            }
+        }
+        return figures
+    }
+
+    private static func overlaps(_ range: Range<Int>, _ sorted: [Range<Int>]) -> Bool {
+        // First blocked range ending after `range` starts; it overlaps when it starts before `range` ends.
+        var low = 0, high = sorted.count
+        while low < high {
+            let mid = (low + high) / 2
+            if sorted[mid].upperBound <= range.lowerBound { low = mid + 1 } else { high = mid }
+        }
+        return sorted[low...].prefix(4).contains { $0.lowerBound < range.upperBound && $0.upperBound > range.lowerBound }
+    }
+
+    private static let numberWords: [String: Double] = [
+        "một": 1, "hai": 2, "ba": 3, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9, "mười": 10,
+    ]
+
+    private static func figure(_ match: Match, bytes: UnsafeBufferPointer<UInt8>) -> Figure? {
+        let groups = match.groups
+        if groups[1] != nil { return nil }
+        let end = match.range.upperBound
+        // Glued to a letter or digit ("8h30", "20NQ"): not a figure.
+        if end < bytes.count, NumeralByteClass.isWordByte(bytes, at: end) { return nil }
+
+        let percent = groups[6] != nil || groups[7] != nil
+        let magnitude = groups[8].map { magnitudeValue(NumeralBytes.string(bytes, $0)) } ?? 1
+        let currency = groups[9].map { NumeralBytes.string(bytes, $0) }
+        let unit = groups[10].map { collapseSpaces(NumeralBytes.string(bytes, $0)) }
+        let start = groups[2]?.upperBound ?? match.range.lowerBound
+        let range = start..<end
+
+        if let wordRange = groups[3] {
+            let word = NumeralBytes.string(bytes, wordRange).lowercased()
+            guard let base = numberWords[word] else { return nil }
+            return make(value: base * magnitude, isDecimal: false, percent: false, currency: currency, unit: unit, range: range)
+        }
+        guard let numberRange = groups[4] else { return nil }
+        let core = numberRange.lowerBound..<(groups[5]?.upperBound ?? numberRange.upperBound)
+
+        // A document symbol: the number runs on into "-NQ/TW", "/KH-TLĐ", "/2020/NĐ-CP".
+        if core.upperBound + 1 < bytes.count, bytes[core.upperBound] == UInt8(ascii: "/") || bytes[core.upperBound] == UInt8(ascii: "-"),
+           NumeralByteClass.isLetterByte(bytes[core.upperBound + 1]) {
+            return nil
+        }
+        // A heading number at the start of a line: "1.", "2.3.", "4)".
+        let bare = !percent && groups[8] == nil && currency == nil && unit == nil
+        if bare, NumeralByteClass.startsLine(bytes, at: numberRange.lowerBound) {
+            let next = core.upperBound < bytes.count ? bytes[core.upperBound] : 0
+            if next == UInt8(ascii: ".") || next == UInt8(ascii: ")") { return nil }
+        }
+        let countable = unit != nil && groups[8] == nil
+        guard let number = VietnameseNumber.parse(bytes, numberRange, wholeCount: countable) else { return nil }
+        // "1.2 Kết quả đạt được" at the start of a line is a heading, not the decimal 1.2.
+        if bare, number.isDecimal, NumeralByteClass.startsLine(bytes, at: numberRange.lowerBound),
+           bytes[numberRange].contains(UInt8(ascii: ".")) {
+            return nil
+        }
+
+        if let denominatorRange = groups[5] {
+            guard let denominator = VietnameseNumber.parse(bytes, denominatorRange, wholeCount: true),
+                  denominator.value > 0, !percent, currency == nil else { return nil }
+            // "ngày 14/9", "trước 25/11": a day and month, not a ratio.
+            if groups[2] != nil, number.value >= 1, number.value <= 31, denominator.value >= 1, denominator.value <= 12 {
+                return nil
+            }
+            return Figure(kind: .ratio, range: range, value: number.value / denominator.value, unit: unit,
+                          numerator: number.value, denominator: denominator.value)
+        }
+        return make(value: number.value * magnitude, isDecimal: number.isDecimal, percent: percent,
+                    currency: currency, unit: unit, range: range)
+    }
+
+    private static func make(value: Double, isDecimal: Bool, percent: Bool, currency: String?, unit: String?,
+                             range: Range<Int>) -> Figure {
+        if percent { return Figure(kind: .percent, range: range, value: value, unit: unit) }
+        if let currency { return Figure(kind: .money, range: range, value: value, unit: currency) }
+        if let unit { return Figure(kind: .count, range: range, value: value, unit: unit) }
+        return Figure(kind: isDecimal ? .decimal : .integer, range: range, value: value)
+    }
+
+    private static func magnitudeValue(_ word: String) -> Double {
+        switch word.lowercased() {
+        case "nghìn", "ngàn": return 1e3
+        case "triệu": return 1e6
+        case "tỷ", "tỉ": return 1e9
+        default: return 1
+        }
+    }
+
+    private static func collapseSpaces(_ text: String) -> String {
+        text.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" || $0 == "\u{A0}" })
+            .joined(separator: " ")
+    }
+}
+
+/// Reads a number written in Vietnamese style ("1.234.567", "12,5") or, where unambiguous, English style.
+enum VietnameseNumber {
+    /// `wholeCount`: the number counts whole things (people, unions), so "1,250" reads as 1250, not 1.25.
+    static func parse(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, wholeCount: Bool)
+        -> (value: Double, isDecimal: Bool)?
+    {
+        // Split into digit groups and the separators between them.
+        var groups: [Range<Int>] = []
+        var separators: [UInt8] = []
+        var groupStart = range.lowerBound
+        for index in range where bytes[index] == UInt8(ascii: ".") || bytes[index] == UInt8(ascii: ",") {
+            groups.append(groupStart..<index)
+            separators.append(bytes[index])
+            groupStart = index + 1
+        }
+        groups.append(groupStart..<range.upperBound)
+        let dot = UInt8(ascii: ".")
+
+        func digits(_ parts: ArraySlice<Range<Int>>) -> Double? {
+            var value = 0.0
+            for part in parts {
+                for index in part { value = value * 10 + Double(bytes[index] - 0x30) }
+            }
+            return value
+        }
+        func fraction(_ part: Range<Int>) -> Double {
+            var value = 0.0, scale = 1.0
+            for index in part {
+                scale /= 10
+                value += Double(bytes[index] - 0x30) * scale
+            }
+            return value
+        }
+        func thousands(_ parts: ArraySlice<Range<Int>>) -> Bool {
+            guard let first = parts.first, (1...3).contains(first.count) else { return false }
+            return parts.dropFirst().allSatisfy { $0.count == 3 }
+        }
+
+        if separators.isEmpty { return digits(groups[...]).map { ($0, false) } }
+        let dots = separators.filter { $0 == dot }.count
+        let commas = separators.count - dots
+        if commas == 0 {
+            // "1.234.567" groups thousands; a single "12.5" is an English decimal; "1.2.3" is no number.
+            if thousands(groups[...]) { return digits(groups[...]).map { ($0, false) } }
+            if dots == 1 { return digits(groups[0..<1]).map { ($0 + fraction(groups[1]), true) } }
+            return nil
+        }
+        if dots == 0 {
+            if commas == 1 {
+                // "12,5" is a decimal; "1,250 đoàn viên" cannot be, so it groups thousands.
+                if wholeCount, thousands(groups[...]) { return digits(groups[...]).map { ($0, false) } }
+                return digits(groups[0..<1]).map { ($0 + fraction(groups[1]), true) }
+            }
+            if thousands(groups[...]) { return digits(groups[...]).map { ($0, false) } }
+            return nil
+        }
+        // Both: Vietnamese "1.234,5" or English "1,234.5"; the last separator is the decimal mark.
+        guard let last = separators.last, separators.dropLast().allSatisfy({ $0 != last }),
+              thousands(groups.dropLast()) else { return nil }
+        return digits(groups.dropLast()).map { ($0 + fraction(groups[groups.count - 1]), true) }
+    }
+}
+
+/// Byte classes for scanning UTF-8 text around a match.
+enum NumeralByteClass {
+    /// Whether the character starting at `index` is a letter or digit (ASCII, or any non-ASCII
+    /// character other than punctuation and spaces from General Punctuation and Latin-1).
+    static func isWordByte(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
+        let byte = bytes[index]
+        if byte < 0x80 { return isASCIIAlphanumeric(byte) }
+        if byte == 0xC2 { return false }                            // U+0080...U+00BF: NBSP, «, », °, ...
+        if byte == 0xE2, index + 1 < bytes.count, bytes[index + 1] == 0x80 || bytes[index + 1] == 0x81 {
+            return false                                           // U+2000...U+207F: dashes, quotes, …
+        }
+        return byte >= 0xC3
+    }
+
+    /// Whether `byte` starts a letter: ASCII letter or the lead byte of a Latin letter with marks.
+    static func isLetterByte(_ byte: UInt8) -> Bool {
+        (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A) || (byte >= 0xC3 && byte <= 0xC6)
+            || byte == 0xE1
+    }
+
+    static func isASCIIAlphanumeric(_ byte: UInt8) -> Bool {
+        (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
+    }
+
+    /// Whether only spaces and tabs stand between the start of the line and `index`.
+    static func startsLine(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
+        var position = index
+        while position > 0 {
+            let byte = bytes[position - 1]
+            if byte == 0x0A || byte == 0x0D { return true }
+            if byte == 0x20 || byte == 0x09 { position -= 1; continue }
+            return false
+        }
+        return true
+    }
+}
