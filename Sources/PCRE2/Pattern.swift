@@ -133,6 +133,18 @@ public final class Pattern: @unchecked Sendable {
     public func forEachMatch(
         inUTF8 buffer: UnsafeBufferPointer<UInt8>, from start: Int = 0, _ body: (Match) throws -> Bool
     ) throws {
+        try scan(inUTF8: buffer, from: start) { match in
+            guard try body(match) else { return nil }
+            return match.range.upperBound
+        }
+    }
+
+    /// Matches repeatedly in valid UTF-8 bytes; after each match `body` returns the byte offset to
+    /// search from next (which may lie inside the match, for overlapping searches), or nil to stop.
+    ///
+    /// An offset at or before the previous search start moves on by one character, so the scan
+    /// always ends. One match-data block serves the whole scan.
+    public func scan(inUTF8 buffer: UnsafeBufferPointer<UInt8>, from start: Int = 0, _ body: (Match) throws -> Int?) throws {
         guard let data = pcre2_match_data_create_from_pattern_8(code, nil) else {
             throw PCRE2Error.outOfMemory
         }
@@ -143,7 +155,7 @@ public final class Pattern: @unchecked Sendable {
             let base = buffer.baseAddress ?? fallback.baseAddress!
             let length = buffer.count
             var offset = start
-            var options = UInt32(PCRE2_NO_UTF_CHECK)
+            let options = UInt32(PCRE2_NO_UTF_CHECK)
             while offset <= length {
                 let rc = isJITCompiled
                     ? pcre2_jit_match_8(code, base, length, offset, options, data, context)
@@ -151,17 +163,17 @@ public final class Pattern: @unchecked Sendable {
                 if rc == PCRE2_ERROR_NOMATCH { return }
                 if rc < 0 { throw PCRE2Error.match(pattern: source, code: rc, message: PCRE2Error.message(for: rc)) }
                 let match = readMatch(data, count: Int(rc))
-                let range = match.range
-                guard try body(match) else { return }
-                if range.isEmpty {
-                    // Step past an empty match by one whole UTF-8 character.
-                    if range.lowerBound >= length { return }
-                    offset = range.lowerBound + 1
-                    while offset < length && base[offset] & 0xC0 == 0x80 { offset += 1 }
+                guard let next = try body(match) else { return }
+                if next > offset && !(match.range.isEmpty && next <= match.range.lowerBound) {
+                    offset = next
                 } else {
-                    offset = range.upperBound
+                    // Step past by one whole UTF-8 character.
+                    var step = max(offset, match.range.lowerBound)
+                    if step >= length { return }
+                    step += 1
+                    while step < length && base[step] & 0xC0 == 0x80 { step += 1 }
+                    offset = step
                 }
-                options = UInt32(PCRE2_NO_UTF_CHECK)
             }
         }
     }

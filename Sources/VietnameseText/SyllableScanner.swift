@@ -37,32 +37,37 @@ public enum SyllableScanner {
         return text.withUTF8 { bytes in
             var tokens: [SyllableToken] = []
             tokens.reserveCapacity(bytes.count / 5)
-            var index = 0
-            let count = bytes.count
-            while index < count {
-                let byte = bytes[index]
-                if byte >= 0x30 && byte <= 0x39 {
-                    let end = numberEnd(bytes, from: index)
-                    tokens.append(SyllableToken(range: index..<end, kind: .number))
-                    index = end
-                    continue
-                }
-                let (scalar, width) = byte < 0x80 ? (UInt32(byte), 1) : LetterTable.decode(bytes, at: index)
-                guard LetterTable.isWordScalar(scalar) else {
-                    index += width
-                    continue
-                }
-                var end = index + width
-                while end < count {
-                    let (next, nextWidth) = bytes[end] < 0x80 ? (UInt32(bytes[end]), 1) : LetterTable.decode(bytes, at: end)
-                    guard LetterTable.isWordScalar(next) else { break }
-                    end += nextWidth
-                }
-                let word = UnsafeBufferPointer(rebasing: bytes[index..<end])
-                tokens.append(SyllableToken(range: index..<end, kind: classify(word)))
-                index = end
-            }
+            forEachToken(inUTF8: bytes) { tokens.append($0) }
             return tokens
+        }
+    }
+
+    /// Calls `body` with each token of UTF-8 `bytes` in order, without collecting them.
+    public static func forEachToken(inUTF8 bytes: UnsafeBufferPointer<UInt8>, _ body: (SyllableToken) -> Void) {
+        var index = 0
+        let count = bytes.count
+        while index < count {
+            let byte = bytes[index]
+            if byte >= 0x30 && byte <= 0x39 {
+                let end = numberEnd(bytes, from: index)
+                body(SyllableToken(range: index..<end, kind: .number))
+                index = end
+                continue
+            }
+            let (scalar, width) = byte < 0x80 ? (UInt32(byte), 1) : LetterTable.decode(bytes, at: index)
+            guard LetterTable.isWordScalar(scalar) else {
+                index += width
+                continue
+            }
+            var end = index + width
+            while end < count {
+                let (next, nextWidth) = bytes[end] < 0x80 ? (UInt32(bytes[end]), 1) : LetterTable.decode(bytes, at: end)
+                guard LetterTable.isWordScalar(next) else { break }
+                end += nextWidth
+            }
+            let word = UnsafeBufferPointer(rebasing: bytes[index..<end])
+            body(SyllableToken(range: index..<end, kind: classify(word)))
+            index = end
         }
     }
 

@@ -1,0 +1,246 @@
+// VietnameseText: phrase matching. Finds every phrase of many named sets in one pass over the matching form.
+import Foundation
+import PCRE2
+
+/// A named set of phrases (a concept), with the look-alike phrases that cancel a match they overlap.
+public struct PhraseSet: Sendable, Hashable {
+    /// The set's name.
+    public let name: String
+    /// Phrases that count.
+    public let phrases: [String]
+    /// Longer phrases that mean something else; a match overlapping one of them does not count.
+    public let exclude: [String]
+
+    public init(name: String, phrases: [String], exclude: [String] = []) {
+        self.name = name
+        self.phrases = phrases
+        self.exclude = exclude
+    }
+}
+
+/// One occurrence of a phrase of a set.
+public struct PhraseMatch: Sendable, Hashable {
+    /// The set's name.
+    public let set: String
+    /// UTF-8 byte range in the text given to ``PhraseMatcher/matches(in:)``.
+    public let range: Range<Int>
+}
+
+/// Text prepared once for matching: spaces collapsed, then put in ``MatchForm``.
+public struct MatchText: Sendable {
+    /// The matching form.
+    public let text: String
+    /// Whether diacritics were folded away.
+    public let folded: Bool
+    private let formMap: OffsetMap
+    private let spaceMap: OffsetMap
+
+    /// Prepares `text`; with `foldDiacritics`, for reports typed without diacritics.
+    public init(_ text: String, foldDiacritics: Bool) {
+        let (collapsed, spaceMap) = MatchText.collapseSpaces(text)
+        let (form, formMap) = MatchForm.make(collapsed, foldDiacritics: foldDiacritics)
+        self.text = form
+        self.folded = foldDiacritics
+        self.formMap = formMap
+        self.spaceMap = spaceMap
+    }
+
+    /// The offset in the original text of byte `offset` of the matching form.
+    public func originalOffset(_ offset: Int) -> Int {
+        spaceMap.inputOffset(formMap.inputOffset(offset))
+    }
+
+    /// Runs of spaces and tabs become one space, so "công  đoàn" matches "công đoàn".
+    static func collapseSpaces(_ text: String) -> (String, OffsetMap) {
+        var text = text
+        return text.withUTF8 { bytes in
+            var builder: TextBuilder?
+            var copied = 0
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                guard byte == 0x20 || byte == 0x09 else { index += 1; continue }
+                var end = index + 1
+                while end < bytes.count && (bytes[end] == 0x20 || bytes[end] == 0x09) { end += 1 }
+                if end - index > 1 || byte == 0x09 {
+                    if builder == nil { builder = TextBuilder(capacity: bytes.count) }
+                    builder!.copy(UnsafeBufferPointer(rebasing: bytes[copied..<index]), from: copied)
+                    builder!.replace(index..<end, with: [0x20])
+                    copied = end
+                }
+                index = end
+            }
+            guard var builder else { return (String(decoding: bytes, as: UTF8.self), .identity) }
+            builder.copy(UnsafeBufferPointer(rebasing: bytes[copied...]), from: copied)
+            return (builder.string, builder.map)
+        }
+    }
+}
+
+/// Finds every phrase of many sets in one pass of one PCRE2 JIT pattern over a text's matching form.
+///
+/// Phrases are compared in ``MatchForm`` (case, tone placement and i/y do not matter; with folding,
+/// diacritics neither) and a union abbreviation stands for its expansion and back ("CNVCLĐ" matches
+/// "công nhân, viên chức, lao động"). Phrases match whole words only. At every word start the
+/// longest phrase wins and every phrase that is a word-prefix of it is reported too; searching
+/// resumes at the next word, so overlapping phrases of different sets are all found.
+public final class PhraseMatcher: Sendable {
+    /// The sets, in the order given.
+    public let sets: [PhraseSet]
+    /// Whether phrases and text are compared without diacritics.
+    public let foldDiacritics: Bool
+    private let trie: PhraseTrie
+    // For each phrase key index: the set it belongs to and whether it is an exclusion.
+    private let owners: [[(set: Int, excluded: Bool)]]
+    private let pattern: Pattern?
+
+    /// Compiles the sets once; throws when the combined pattern cannot be compiled.
+    public init(_ sets: [PhraseSet], foldDiacritics: Bool = false) throws {
+        self.sets = sets
+        self.foldDiacritics = foldDiacritics
+        var trie = PhraseTrie()
+        var keyIndex: [String: Int] = [:]
+        var owners: [[(set: Int, excluded: Bool)]] = []
+        for (setIndex, set) in sets.enumerated() {
+            for (phrases, excluded) in [(set.phrases, false), (set.exclude, true)] {
+                for phrase in phrases {
+                    for key in PhraseMatcher.keys(for: phrase, fold: foldDiacritics) {
+                        let index: Int
+                        if let existing = keyIndex[key] {
+                            index = existing
+                        } else {
+                            index = owners.count
+                            keyIndex[key] = index
+                            trie.insert(key)
+                            owners.append([])
+                        }
+                        if !owners[index].contains(where: { $0.set == setIndex && $0.excluded == excluded }) {
+                            owners[index].append((setIndex, excluded))
+                        }
+                    }
+                }
+            }
+        }
+        self.trie = trie
+        self.owners = owners
+        pattern = owners.isEmpty ? nil : try Pattern("(?<![\\p{L}\\p{N}])" + trie.pattern())
+    }
+
+    /// The matching-form keys of a phrase: itself, and its variants with union abbreviations
+    /// replaced by their expansions and expansions by their abbreviations.
+    static func keys(for phrase: String, fold: Bool) -> [String] {
+        let base = collapse(MatchForm.key(phrase, foldDiacritics: fold))
+        guard !base.isEmpty else { return [] }
+        var keys = [base]
+        for (form, expansion) in abbreviationKeys(fold: fold) {
+            for key in keys where keys.count < 12 {
+                for (from, to) in [(expansion, form), (form, expansion)] {
+                    let replaced = replaceWords(from, with: to, in: key)
+                    if replaced != key && !keys.contains(replaced) { keys.append(replaced) }
+                }
+            }
+        }
+        return keys
+    }
+
+    private static func collapse(_ key: String) -> String {
+        key.split(whereSeparator: { $0 == " " || $0 == "\t" }).joined(separator: " ")
+    }
+
+    private static let abbreviationKeysPlain = makeAbbreviationKeys(fold: false)
+    private static let abbreviationKeysFolded = makeAbbreviationKeys(fold: true)
+
+    private static func abbreviationKeys(fold: Bool) -> [(form: String, expansion: String)] {
+        fold ? abbreviationKeysFolded : abbreviationKeysPlain
+    }
+
+    /// The lexicon's (abbreviation, default expansion) pairs in matching form, longest expansion first.
+    private static func makeAbbreviationKeys(fold: Bool) -> [(form: String, expansion: String)] {
+        var pairs: [(form: String, expansion: String)] = []
+        for entry in AbbreviationLexicon.entries {
+            let expansion = collapse(MatchForm.key(entry.expansion, foldDiacritics: fold))
+            for form in entry.forms {
+                let key = collapse(MatchForm.key(form, foldDiacritics: fold))
+                // Single-letter forms and forms equal to common words would match everywhere.
+                guard key.unicodeScalars.count >= 2, key != expansion else { continue }
+                pairs.append((key, expansion))
+            }
+        }
+        return pairs.sorted { $0.expansion.utf8.count > $1.expansion.utf8.count }
+    }
+
+    /// Replaces whole-word occurrences of `word` in `text` (both in matching form).
+    private static func replaceWords(_ word: String, with replacement: String, in text: String) -> String {
+        guard !word.isEmpty, text.contains(word) else { return text }
+        var result = ""
+        var rest = Substring(text)
+        while let range = rest.range(of: word) {
+            let before = rest[..<range.lowerBound].last ?? result.last
+            let after = rest[range.upperBound...].first
+            let boundary = !(before.map(isWordCharacter) ?? false) && !(after.map(isWordCharacter) ?? false)
+            result += rest[..<range.lowerBound]
+            result += boundary ? replacement : String(rest[range])
+            rest = rest[range.upperBound...]
+        }
+        return result + rest
+    }
+
+    private static func isWordCharacter(_ character: Character) -> Bool {
+        character.isLetter || character.isNumber
+    }
+
+    /// Every occurrence in `text` of every set, in text order, exclusions applied.
+    public func matches(in text: String) throws -> [PhraseMatch] {
+        try matches(in: MatchText(text, foldDiacritics: foldDiacritics))
+    }
+
+    /// Every occurrence in a prepared text (which must be prepared with this matcher's folding).
+    public func matches(in prepared: MatchText) throws -> [PhraseMatch] {
+        guard let pattern else { return [] }
+        precondition(prepared.folded == foldDiacritics, "the text was prepared with other folding")
+        var found: [(set: Int, range: Range<Int>, excluded: Bool)] = []
+        var subject = prepared.text
+        try subject.withUTF8 { bytes in
+            try pattern.scan(inUTF8: bytes) { match in
+                guard let mark = match.mark.flatMap(Int.init) else { return match.range.upperBound }
+                let start = match.range.lowerBound
+                for key in trie.phrasesOnPath(toMark: mark) {
+                    let end = start + trie.keys[key].utf8.count
+                    for owner in owners[key] { found.append((owner.set, start..<end, owner.excluded)) }
+                }
+                return PhraseMatcher.nextWordStart(in: bytes, after: start)
+            }
+        }
+        var bySet = [[(range: Range<Int>, excluded: Bool)]](repeating: [], count: sets.count)
+        for hit in found { bySet[hit.set].append((hit.range, hit.excluded)) }
+        var result: [PhraseMatch] = []
+        for (setIndex, hits) in bySet.enumerated() where !hits.isEmpty {
+            let exclusions = hits.filter(\.excluded).map(\.range)
+            var seen = Set<Range<Int>>()
+            for hit in hits where !hit.excluded {
+                guard !exclusions.contains(where: { $0.overlaps(hit.range) }), seen.insert(hit.range).inserted else { continue }
+                let range = prepared.originalOffset(hit.range.lowerBound)..<prepared.originalOffset(hit.range.upperBound)
+                result.append(PhraseMatch(set: sets[setIndex].name, range: range))
+            }
+        }
+        result.sort { ($0.range.lowerBound, $0.range.upperBound, $0.set) < ($1.range.lowerBound, $1.range.upperBound, $1.set) }
+        return result
+    }
+
+    /// The offset of the first letter or digit after the word that starts at `start`.
+    private static func nextWordStart(in bytes: UnsafeBufferPointer<UInt8>, after start: Int) -> Int {
+        var index = start
+        var inWord = true
+        while index < bytes.count {
+            let byte = bytes[index]
+            let isWordByte = byte >= 0x80 || (byte >= 0x30 && byte <= 0x39) || ((byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A)
+            if inWord && !isWordByte {
+                inWord = false
+            } else if !inWord && isWordByte {
+                return index
+            }
+            index += 1
+        }
+        return bytes.count
+    }
+}

@@ -1,0 +1,72 @@
+import XCTest
+@testable import VietnameseText
+
+final class PhraseMatcherTests: XCTestCase {
+    private func found(_ matcher: PhraseMatcher, _ text: String) throws -> [(String, String)] {
+        let bytes = Array(text.utf8)
+        return try matcher.matches(in: text).map { ($0.set, String(decoding: bytes[$0.range], as: UTF8.self)) }
+    }
+
+    func testCaseTonePlacementAndIYDoNotMatter() throws {
+        let matcher = try PhraseMatcher([
+            PhraseSet(name: "hoa-binh", phrases: ["hòa bình"]),
+            PhraseSet(name: "ky-nang", phrases: ["kỹ năng nghề"]),
+        ])
+        let hits = try found(matcher, "Giữ vững HOÀ BÌNH; nâng cao kĩ năng nghề cho CNVCLĐ.")
+        XCTAssertEqual(hits.map(\.0), ["hoa-binh", "ky-nang"])
+        XCTAssertEqual(hits.map(\.1), ["HOÀ BÌNH", "kĩ năng nghề"])
+    }
+
+    func testAbbreviationAndExpansionAreEqual() throws {
+        let matcher = try PhraseMatcher([
+            PhraseSet(name: "cdcs", phrases: ["thành lập công đoàn cơ sở"]),
+            PhraseSet(name: "cnvcld", phrases: ["đời sống CNVCLĐ"]),
+        ])
+        let hits = try found(matcher, "Đã thành lập CĐCS mới. Chăm lo đời sống công nhân, viên chức, lao động.")
+        XCTAssertEqual(hits.map(\.0), ["cdcs", "cnvcld"])
+        XCTAssertEqual(hits.map(\.1), ["thành lập CĐCS", "đời sống công nhân, viên chức, lao động"])
+    }
+
+    func testExclusionsCancelOverlappingMatches() throws {
+        let matcher = try PhraseMatcher([
+            PhraseSet(name: "nguyen-nhan", phrases: ["nguyên nhân"], exclude: ["tìm hiểu nguyên nhân", "nguyên nhân tai nạn"]),
+        ])
+        XCTAssertEqual(try found(matcher, "Phối hợp tìm hiểu nguyên nhân vụ việc.").count, 0)
+        XCTAssertEqual(try found(matcher, "Làm rõ nguyên nhân tai nạn lao động.").count, 0)
+        XCTAssertEqual(try found(matcher, "Nguyên nhân chủ quan là do cán bộ còn kiêm nhiệm.").map(\.1), ["Nguyên nhân"])
+    }
+
+    func testOverlappingPhrasesOfDifferentSetsAreAllFound() throws {
+        let matcher = try PhraseMatcher([
+            PhraseSet(name: "a", phrases: ["nguyên nhân chủ quan"]),
+            PhraseSet(name: "b", phrases: ["chủ quan"]),
+            PhraseSet(name: "c", phrases: ["nguyên nhân"]),
+        ])
+        let hits = try found(matcher, "Về nguyên nhân chủ quan, ...")
+        XCTAssertEqual(Set(hits.map(\.0)), ["a", "b", "c"])
+    }
+
+    func testWholeWordsOnlyAndCollapsedSpaces() throws {
+        let matcher = try PhraseMatcher([PhraseSet(name: "dv", phrases: ["đoàn viên"])])
+        XCTAssertEqual(try found(matcher, "Phát triển đoàn  viên mới").map(\.1), ["đoàn  viên"])
+        XCTAssertEqual(try found(matcher, "đoàn viênchức").count, 0)
+    }
+
+    func testFoldedMatchingForReportsTypedWithoutDiacritics() throws {
+        let matcher = try PhraseMatcher([PhraseSet(name: "bai-hoc", phrases: ["bài học kinh nghiệm"])], foldDiacritics: true)
+        XCTAssertEqual(try found(matcher, "Bai hoc kinh nghiem: phai bam sat co so.").map(\.1), ["Bai hoc kinh nghiem"])
+    }
+
+    func testOffsetsMapBackThroughAbbreviationsAndTonePlacement() throws {
+        let matcher = try PhraseMatcher([PhraseSet(name: "thuy", phrases: ["thủy lợi"])])
+        let text = "Công ty Thuỷ lợi"
+        let hit = try XCTUnwrap(try matcher.matches(in: text).first)
+        XCTAssertEqual(hit.range, "Công ty ".utf8.count..<text.utf8.count)
+    }
+
+    func testManyPhrasesCompileToOnePattern() throws {
+        let phrases = (1...400).map { "chỉ tiêu số \($0)" }
+        let matcher = try PhraseMatcher([PhraseSet(name: "ct", phrases: phrases)])
+        XCTAssertEqual(try found(matcher, "Đạt chỉ tiêu số 17 và chỉ tiêu số 170.").map(\.1), ["chỉ tiêu số 17", "chỉ tiêu số 170"])
+    }
+}
