@@ -125,25 +125,27 @@ public struct TextBuilder {
 /// Lines end at `\n`, `\r\n` or a lone `\r`; columns count Unicode scalars from the line start.
 public struct LineIndex: Sendable {
     private let starts: [Int]
-    private let utf8: [UInt8]
+    private let text: String
 
-    /// Indexes `text`; keeps a copy of its bytes to count columns.
+    /// Indexes `text` (shares its storage; no copy).
     public init(_ text: String) {
-        let bytes = Array(text.utf8)
         var starts = [0]
-        var index = 0
-        while index < bytes.count {
-            let byte = bytes[index]
-            if byte == 0x0A {
-                starts.append(index + 1)
-            } else if byte == 0x0D {
-                if index + 1 < bytes.count && bytes[index + 1] == 0x0A { index += 1 }
-                starts.append(index + 1)
+        var copy = text
+        copy.withUTF8 { bytes in
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte == 0x0A {
+                    starts.append(index + 1)
+                } else if byte == 0x0D {
+                    if index + 1 < bytes.count && bytes[index + 1] == 0x0A { index += 1 }
+                    starts.append(index + 1)
+                }
+                index += 1
             }
-            index += 1
         }
         self.starts = starts
-        self.utf8 = bytes
+        self.text = copy
     }
 
     /// The number of lines (a text ending with a newline has an empty last line).
@@ -154,20 +156,23 @@ public struct LineIndex: Sendable {
 
     /// The 1-based line and column of byte `offset`.
     public func location(of offset: Int) -> SourceLocation {
-        let offset = max(0, min(offset, utf8.count))
-        var low = 0, high = starts.count - 1
-        while low < high {
-            let mid = (low + high + 1) / 2
-            if starts[mid] <= offset { low = mid } else { high = mid - 1 }
+        var text = text
+        return text.withUTF8 { utf8 in
+            let offset = max(0, min(offset, utf8.count))
+            var low = 0, high = starts.count - 1
+            while low < high {
+                let mid = (low + high + 1) / 2
+                if starts[mid] <= offset { low = mid } else { high = mid - 1 }
+            }
+            var column = 1
+            var index = starts[low]
+            while index < offset {
+                if utf8[index] & 0xC0 != 0x80 { column += 1 }
+                index += 1
+            }
+            // An offset inside a multi-byte character belongs to that character.
+            if offset < utf8.count, utf8[offset] & 0xC0 == 0x80 { column -= 1 }
+            return SourceLocation(line: low + 1, column: max(1, column))
         }
-        var column = 1
-        var index = starts[low]
-        while index < offset {
-            if utf8[index] & 0xC0 != 0x80 { column += 1 }
-            index += 1
-        }
-        // An offset inside a multi-byte character belongs to that character.
-        if index == offset, offset < utf8.count, utf8[offset] & 0xC0 == 0x80 { column -= 1 }
-        return SourceLocation(line: low + 1, column: max(1, column))
     }
 }

@@ -1,0 +1,65 @@
+import XCTest
+@testable import VietnameseText
+
+final class TextAnalyzerTests: XCTestCase {
+    private let report = """
+    LĐLĐ HUYỆN VĨNH THUẬN
+    Số: 15/BC-LĐLĐ
+    I. KẾT QUẢ ĐẠT ĐƯỢC
+    1. Công tác phát triển đoàn viên
+    Năm 2020 kết nạp 1.250 đoàn viên, đạt 104% chỉ tiêu. TP. Rạch Giá có 12 CĐCS mới.
+    Hoạtđộngcôngđoàn còn côg tác hình thức; hoà giải và hòa nhập.
+    """
+
+    func testUnitsSentencesAndFigures() throws {
+        let analysis = try TextAnalyzer.analyze(bytes: Array(report.utf8))
+        XCTAssertEqual(analysis.encoding, .utf8)
+        XCTAssertEqual(analysis.units.filter { $0.kind == .heading }.count >= 2, true)
+        let body = try XCTUnwrap(analysis.units.first { analysis.slice($0.range).hasPrefix("Năm 2020") })
+        XCTAssertEqual(body.sentences.count, 2, "TP. must not end a sentence")
+        XCTAssertTrue(analysis.figures.contains { $0.kind == .percent && $0.value == 104 })
+        XCTAssertTrue(analysis.abbreviations.contains { $0.text == "CĐCS" })
+    }
+
+    func testSyllableIssuesAndStyles() throws {
+        let analysis = try TextAnalyzer.analyze(bytes: Array(report.utf8))
+        XCTAssertEqual(analysis.syllables.glued.map(\.suggestion), ["Hoạt động công đoàn"])
+        XCTAssertEqual(analysis.syllables.invalid.map(\.text), ["côg"])
+        XCTAssertEqual(analysis.syllables.invalid.first?.suggestion, "công")
+        XCTAssertEqual(analysis.syllables.newPlacement, 1)
+        XCTAssertEqual(analysis.syllables.oldPlacement, 1)
+        let invalid = try XCTUnwrap(analysis.syllables.invalid.first)
+        XCTAssertEqual(analysis.location(of: invalid.range.lowerBound), SourceLocation(line: 6, column: 22))
+    }
+
+    func testLegacyBytesLocateOnTheirOwnLines() throws {
+        let bytes = try LegacyCodecs.encode(report.replacingOccurrences(of: "Ậ", with: "ậ")
+            .replacingOccurrences(of: "Ế", with: "ế").replacingOccurrences(of: "Ạ", with: "ạ")
+            .replacingOccurrences(of: "Ả", with: "ả").replacingOccurrences(of: "Đ", with: "đ")
+            .replacingOccurrences(of: "Ư", with: "ư").replacingOccurrences(of: "Ợ", with: "ợ")
+            .replacingOccurrences(of: "Ệ", with: "ệ"), as: .vni)
+        let analysis = try TextAnalyzer.analyze(bytes: bytes)
+        XCTAssertEqual(analysis.encoding, .vni)
+        let invalid = try XCTUnwrap(analysis.syllables.invalid.first { $0.text == "côg" })
+        XCTAssertEqual(analysis.location(of: invalid.range.lowerBound), SourceLocation(line: 6, column: 22))
+    }
+
+    func testRepairedParagraphMapsBackToItsLine() throws {
+        let text = "Báo cáo sơ kết.\nC«ng ®oµn ViÖt Nam tæ chøc §¹i héi.\nKết nạp 1.250 đoàn viên."
+        let analysis = try TextAnalyzer.analyze(bytes: Array(text.utf8))
+        XCTAssertEqual(analysis.repairs.count, 1)
+        XCTAssertEqual(analysis.repairs.first?.kind, .tcvn3AsWindows1252)
+        XCTAssertTrue(analysis.text.contains("Công đoàn Việt Nam tổ chức Đại hội."))
+        let offset = Array(analysis.text.utf8).firstRange(of: Array("Kết nạp".utf8))!.lowerBound
+        XCTAssertEqual(analysis.location(of: offset), SourceLocation(line: 3, column: 1))
+        let repaired = Array(analysis.text.utf8).firstRange(of: Array("Việt".utf8))!.lowerBound
+        XCTAssertEqual(analysis.location(of: repaired).line, 2)
+    }
+
+    func testUndiacritisedTextIsRecognised() throws {
+        let text = String(repeating: "Cong doan co so da to chuc nhieu hoat dong cho doan vien trong nam. ", count: 8)
+        let analysis = try TextAnalyzer.analyze(bytes: Array(text.utf8))
+        XCTAssertTrue(analysis.syllables.looksUndiacritised)
+        XCTAssertFalse(try TextAnalyzer.analyze(bytes: Array(report.utf8)).syllables.looksUndiacritised)
+    }
+}
