@@ -17,7 +17,7 @@ build: deps
 	$(SWIFT) build -c release --product soatxet
 
 run: build
-	$(SOATXET) analyze Corpus/samples/bao-cao-so-ket-mau.txt
+	$(SOATXET) analyze Corpus/tld-so-ket-dh-ix/mau-ldld-tinh.txt
 
 test: deps
 	$(SWIFT) build --build-tests
@@ -25,3 +25,7 @@ test: deps
 
 clean:
 	rm -rf .build
+
+bench: deps
+	$(SWIFT) build -c release --product soatxet-bench
+	$(BIN_DIR)/soatxet-bench --mb 50 --runs 5 --output Benchmarks/results.md

@@ -1,5 +1,6 @@
-// soatxet: the command line; thin over the library.
+// soatxet: the command line; thin over the library: parse, call, print, map errors to exit codes.
 import ArgumentParser
+import Foundation
 
 @main
 struct Soatxet: ParsableCommand {
@@ -7,6 +8,25 @@ struct Soatxet: ParsableCommand {
         commandName: "soatxet",
         abstract: "Soát xét báo cáo công đoàn theo văn bản chỉ đạo. Checks union review reports against their directive.",
         version: "0.1.0",
-        subcommands: []
+        subcommands: [Analyze.self]
     )
+}
+
+/// Options every subcommand that prints for people shares.
+struct LanguageOption: ParsableArguments {
+    @Option(name: .long, help: "Language of messages: vi (default) or en.")
+    var lang: Language = .vi
+}
+
+/// The language of messages.
+enum Language: String, ExpressibleByArgument, CaseIterable {
+    case vi, en
+
+    /// Picks the Vietnamese or the English text.
+    func pick(_ vi: String, _ en: String) -> String { self == .vi ? vi : en }
+}
+
+/// Writes a line to standard error.
+func printError(_ message: String) {
+    FileHandle.standardError.write(Data((message + "\n").utf8))
 }
