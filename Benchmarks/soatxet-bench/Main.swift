@@ -21,11 +21,13 @@ struct Bench {
         var megabytes = 50
         var runs = 5
         var output: String?
+        var stages = false
         while let argument = arguments.popFirst() {
             switch argument {
             case "--mb": megabytes = Int(arguments.popFirst() ?? "") ?? megabytes
             case "--runs": runs = Int(arguments.popFirst() ?? "") ?? runs
             case "--output": output = arguments.popFirst()
+            case "--stages": stages = true
             default:
                 FileHandle.standardError.write(Data("usage: soatxet-bench [--mb N] [--runs N] [--output FILE]\n".utf8))
                 exit(2)
@@ -35,6 +37,25 @@ struct Bench {
         let corpus = generator.corpus(bytes: megabytes * 1_000_000)
         let bytes = Array(corpus.utf8)
         let size = Double(bytes.count) / 1e6
+        if stages {
+            let decoded = try TextDecoder.decode(bytes).text
+            let normalized = TextNormalizer.normalize(decoded).text
+            let steps: [(String, () throws -> Void)] = [
+                ("decode", { _ = try TextDecoder.decode(bytes) }),
+                ("repair", { _ = MojibakeRepair.repair(decoded) }),
+                ("normalise", { _ = TextNormalizer.normalize(decoded) }),
+                ("sentences", { _ = SentenceSplitter.split(normalized) }),
+                ("syllables", { _ = SyllableScanner.tokens(in: normalized) }),
+                ("abbreviations", { _ = AbbreviationLexicon.mentions(in: normalized) }),
+                ("figures", { _ = FigureScanner.scan(normalized) }),
+                ("dates", { _ = DateScanner.scan(normalized) }),
+                ("match form", { _ = MatchText(normalized, foldDiacritics: false) }),
+            ]
+            for (name, step) in steps {
+                let seconds = try medianSeconds(runs: runs, step)
+                print(String(format: "%-14@ %7.3f s  %7.1f MB/s", name as NSString, seconds, size / seconds))
+            }
+        }
         var sentences = 0
         let analyser = try medianSeconds(runs: runs) {
             let analysis = try TextAnalyzer.analyze(bytes: bytes)
