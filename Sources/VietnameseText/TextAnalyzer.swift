@@ -38,7 +38,18 @@ public struct SyllableSummary: Sendable {
     public var ySpelling = 0, firstYSpelling: Range<Int>?
 
     /// Whether the text looks typed without diacritics (few marked syllables among many).
-    public var looksUndiacritised: Bool { total >= 40 && Double(marked) < 0.05 * Double(max(1, total - numbers)) }
+    public var looksUndiacritised: Bool { Self.looksUndiacritised(total: total, marked: marked, numbers: numbers) }
+
+    /// Whether `marked` syllables among `total` tokens (`numbers` of them numbers) look like text typed
+    /// without diacritics: at least 40 tokens and under 5% of the words marked.
+    public static func looksUndiacritised(total: Int, marked: Int, numbers: Int) -> Bool {
+        total >= 40 && Double(marked) < 0.05 * Double(max(1, total - numbers))
+    }
+
+    /// Counts and flags the tokens of `text`.
+    public init(of text: String) { self = TextAnalyzer.summarize(text) }
+
+    init() {}
 }
 
 /// Everything the analyser saw in one text.

@@ -1,0 +1,105 @@
+// ComplianceEngine: the checker. Reads reports, prepares them and judges them against one pack.
+import DocumentReaders
+import RuleModel
+
+/// Checks reports against one pack: read, prepare, judge. The CLI, the server and the reviewer tools call this.
+public struct Checker: Sendable {
+    /// The engine, with its compiled pack.
+    public let engine: Engine
+    private let preparer: DocumentPreparer
+
+    /// Compiles `pack`; throws a ``RuleError`` at file:line:col when a check definition is wrong.
+    public init(pack: ResolvedPack, options: EngineOptions = EngineOptions()) throws {
+        let compiled = try CompiledPack(pack)
+        engine = Engine(pack: compiled, options: options)
+        preparer = try DocumentPreparer(concepts: compiled.concepts)
+    }
+
+    /// Judges a document already read.
+    public func check(_ document: Document) throws -> DocumentResult {
+        let prepared = try preparer.prepare(document)
+        let encoding = EncodingResult(
+            name: document.metadata.encoding?.rawValue ?? "utf-8",
+            confidence: ((document.metadata.encodingConfidence ?? 1) * 100).rounded() / 100)
+        return engine.judge(prepared, encoding: encoding)
+    }
+
+    /// Judges report text given directly (examples, standard input).
+    public func check(text: String, path: String = "-") throws -> DocumentResult {
+        try check(try DocumentReaders.read(bytes: Array(text.utf8), format: .txt, path: path))
+    }
+
+    /// Reads and judges every file; a file that cannot be read becomes an ``InputError`` and the rest go on.
+    public func check(paths: [String], readOptions: ReadOptions = ReadOptions()) -> RunResult {
+        var documents: [DocumentResult] = []
+        var errors: [InputError] = []
+        for path in paths {
+            do {
+                documents.append(try check(try DocumentReaders.read(path: path, options: readOptions)))
+            } catch {
+                errors.append(InputError(path: path, message: "\(error)"))
+            }
+        }
+        return RunResult(documents: documents, errors: errors)
+    }
+}
+
+/// A rule example that did not behave as its pack says.
+public struct ExampleFailure: Sendable, Equatable, CustomStringConvertible {
+    public let pack: String
+    public let rule: String
+    /// "pass" or "fail": which list the example is in.
+    public let list: String
+    public let index: Int
+    public let example: String
+    /// What happened instead.
+    public let outcome: String
+
+    public var description: String {
+        "\(pack) \(rule): \(list) example #\(index + 1) \(outcome): «\(example.prefix(100))»"
+    }
+}
+
+/// Runs the examples every requirement and rule ships: pass examples must satisfy it, fail examples must not.
+public enum ExampleRunner {
+    /// Runs the examples of `pack` (its bases' too); returns what misbehaved and how many examples ran.
+    public static func run(_ pack: ResolvedPack) throws -> (failures: [ExampleFailure], count: Int) {
+        let checker = try Checker(pack: pack)
+        var failures: [ExampleFailure] = []
+        var count = 0
+        for requirement in pack.requirements {
+            for (list, examples) in [("pass", requirement.examples.pass), ("fail", requirement.examples.fail)] {
+                if examples.isEmpty {
+                    failures.append(ExampleFailure(pack: pack.pack.id, rule: requirement.id, list: list, index: 0, example: "",
+                                                   outcome: "is missing: every requirement needs pass and fail examples"))
+                }
+                for (index, example) in examples.enumerated() {
+                    count += 1
+                    let result = try checker.check(text: example)
+                    let status = result.requirements.first { $0.id == requirement.id }?.status ?? .missing
+                    if (list == "pass") != (status == .met) {
+                        failures.append(ExampleFailure(pack: pack.pack.id, rule: requirement.id, list: list, index: index,
+                                                       example: example, outcome: "gave \(status.rawValue)"))
+                    }
+                }
+            }
+        }
+        for rule in pack.rules {
+            for (list, examples) in [("pass", rule.examples.pass), ("fail", rule.examples.fail)] {
+                if examples.isEmpty {
+                    failures.append(ExampleFailure(pack: pack.pack.id, rule: rule.id, list: list, index: 0, example: "",
+                                                   outcome: "is missing: every rule needs pass and fail examples"))
+                }
+                for (index, example) in examples.enumerated() {
+                    count += 1
+                    let findings = try checker.check(text: example).findings.filter { $0.rule == rule.id }
+                    if (list == "pass") != findings.isEmpty {
+                        failures.append(ExampleFailure(pack: pack.pack.id, rule: rule.id, list: list, index: index,
+                                                       example: example, outcome: "gave \(findings.count) finding(s)"))
+                    }
+                }
+            }
+        }
+        return (failures, count)
+    }
+}

@@ -1,0 +1,248 @@
+// ComplianceEngine: preparation. Turns a read Document into the CheckDocument every check reads, once per document.
+import DocumentReaders
+import PCRE2
+import RuleModel
+import VietnameseText
+
+/// Builds ``CheckDocument``s for one compiled pack: its concepts are matched in one pass per document.
+public struct DocumentPreparer: Sendable {
+    private let matcher: PhraseMatcher
+    private let foldedMatcher: PhraseMatcher
+    private let bodyOnly: Set<String>
+
+    /// Compiles the pack's concepts into phrase matchers (with and without diacritics).
+    public init(concepts: [String: Concept]) throws {
+        let sets = concepts.sorted { $0.key < $1.key }.map {
+            PhraseSet(name: $0.key, phrases: $0.value.phrases, exclude: $0.value.exclude)
+        }
+        matcher = try PhraseMatcher(sets)
+        foldedMatcher = try PhraseMatcher(sets, foldDiacritics: true)
+        bodyOnly = Set(concepts.filter { !$0.value.headings }.map(\.key))
+    }
+
+    /// Prepares `document` for the checks.
+    public func prepare(_ document: Document) throws -> CheckDocument {
+        var text = ""
+        var blockStarts: [Int] = []
+        for block in document.blocks {
+            if !text.isEmpty { text += "\n" }
+            blockStarts.append(text.utf8.count)
+            text += block.text
+        }
+        let blocks = document.blocks
+
+        // Sentences: heading-like blocks are one unit each; others are split.
+        var sentenceRanges: [(block: Int, range: Range<Int>)] = []
+        for (index, block) in blocks.enumerated() {
+            let start = blockStarts[index]
+            let length = block.text.utf8.count
+            guard length > 0 else { continue }
+            switch block.scope {
+            case .paragraph, .listItem, .tableCell:
+                let units = SentenceSplitter.split(block.text)
+                let ranges = units.flatMap(\.sentences)
+                if ranges.isEmpty {
+                    sentenceRanges.append((index, start..<start + length))
+                } else {
+                    for range in ranges { sentenceRanges.append((index, start + range.lowerBound..<start + range.upperBound)) }
+                }
+            default:
+                sentenceRanges.append((index, start..<start + length))
+            }
+        }
+
+        // Sections from headings.
+        var sections: [SectionView] = []
+        var open: [Int] = []  // indices into `sections`, innermost last
+        var sectionOf: [Int?] = []
+        var bounds: [(start: Int, end: Int)] = []
+        for (sentenceIndex, entry) in sentenceRanges.enumerated() {
+            if case let .heading(level) = blocks[entry.block].scope,
+               sentenceIndex == 0 || sentenceRanges[sentenceIndex - 1].block != entry.block {
+                while let last = open.last, sections[last].level >= level {
+                    bounds[last].end = sentenceIndex
+                    open.removeLast()
+                }
+                sections.append(SectionView(heading: sentenceIndex, level: level, parent: open.last, sentences: sentenceIndex..<sentenceIndex))
+                bounds.append((sentenceIndex, sentenceRanges.count))
+                open.append(sections.count - 1)
+            }
+            sectionOf.append(open.last)
+        }
+        sections = sections.indices.map {
+            SectionView(heading: sections[$0].heading, level: sections[$0].level, parent: sections[$0].parent,
+                        sentences: bounds[$0].start..<bounds[$0].end)
+        }
+
+        // Figures, narrative and evaluative sentences.
+        let figures = FigureScanner.scan(text)
+        var figureCounts = [Int](repeating: 0, count: sentenceRanges.count)
+        for figure in figures {
+            if let sentence = Self.sentence(containing: figure.range.lowerBound, in: sentenceRanges) { figureCounts[sentence] += 1 }
+        }
+        let starts = Set(sentenceRanges.map { $0.range.lowerBound })
+        var narrative = [Bool](repeating: false, count: sentenceRanges.count)
+        var evaluative = [Bool](repeating: false, count: sentenceRanges.count)
+        var scratch = text
+        scratch.withUTF8 { bytes in
+            try? Self.chronicleLead.forEachMatch(inUTF8: bytes) { match in
+                // A chronicle sentence starts with its date ("Ngày 5/3, tổ chức …").
+                if let sentence = Self.sentence(containing: match.range.lowerBound, in: sentenceRanges),
+                   starts.contains(sentenceRanges[sentence].range.lowerBound),
+                   match.range.lowerBound - sentenceRanges[sentence].range.lowerBound <= 4 {
+                    narrative[sentence] = true
+                }
+                return true
+            }
+            try? Self.evaluation.forEachMatch(inUTF8: bytes) { match in
+                if let sentence = Self.sentence(containing: match.range.lowerBound, in: sentenceRanges) {
+                    evaluative[sentence] = true
+                }
+                return true
+            }
+        }
+
+        // Concept occurrences, with negation.
+        var counts = SyllableCounter()
+        counts.count(text)
+        let undiacritised = counts.looksUndiacritised
+        let matches = try (undiacritised ? foldedMatcher : matcher).matches(in: text)
+        var occurrences: [String: [Occurrence]] = [:]
+        for match in matches {
+            guard let sentence = Self.sentence(containing: match.range.lowerBound, in: sentenceRanges) else { continue }
+            let role = BlockRole(blocks[sentenceRanges[sentence].block].scope)
+            if role == .heading && bodyOnly.contains(match.set) { continue }
+            let negated = Negation.isNegated(match.range, in: text, sentence: sentenceRanges[sentence].range)
+            occurrences[match.set, default: []].append(
+                Occurrence(concept: match.set, sentence: sentence, range: match.range, negated: negated))
+        }
+
+        var sentences: [SentenceView] = []
+        sentences.reserveCapacity(sentenceRanges.count)
+        for (index, entry) in sentenceRanges.enumerated() {
+            let role = BlockRole(blocks[entry.block].scope)
+            let isBody = role == .paragraph || role == .listItem || role == .tableCell
+            sentences.append(SentenceView(
+                block: entry.block, role: role, range: entry.range, section: sectionOf[index],
+                figureCount: figureCounts[index],
+                isNarrative: isBody && narrative[index] && !evaluative[index],
+                isEvaluative: isBody && evaluative[index],
+                syllables: counts.syllables(in: entry.range, of: text)))
+        }
+        let body = sentences.filter { $0.role == .paragraph || $0.role == .listItem || $0.role == .tableCell }
+        let narrativeCount = body.filter(\.isNarrative).count
+        let evaluativeCount = body.filter(\.isEvaluative).count
+        let statistics = TextStatistics(
+            syllables: counts.total,
+            sentences: body.count,
+            narrativeShare: narrativeCount + evaluativeCount == 0 ? 0 : Double(narrativeCount) / Double(narrativeCount + evaluativeCount),
+            figuresPerThousand: counts.total == 0 ? 0 : (Double(figures.count) * 1000 / Double(counts.total) * 10).rounded() / 10)
+
+        let locate = Self.locator(document: document, blockStarts: blockStarts)
+        return CheckDocument(
+            path: document.path, text: text, sentences: sentences, sections: sections, occurrences: occurrences,
+            form: FormReader.read(blocks: blocks), statistics: statistics,
+            issues: TextIssues.find(in: text, document: document, blockStarts: blockStarts), locate: locate)
+    }
+
+    /// The index of the sentence whose range holds `offset`.
+    static func sentence(containing offset: Int, in ranges: [(block: Int, range: Range<Int>)]) -> Int? {
+        var low = 0, high = ranges.count - 1
+        guard high >= 0 else { return nil }
+        while low < high {
+            let mid = (low + high + 1) / 2
+            if ranges[mid].range.lowerBound <= offset { low = mid } else { high = mid - 1 }
+        }
+        return ranges[low].range.contains(offset) || ranges[low].range.upperBound == offset ? low : nil
+    }
+
+    /// Maps an offset of the joined text to the source: line and column for text formats, paragraph
+    /// number and character for Word and OpenDocument files.
+    static func locator(document: Document, blockStarts: [Int]) -> @Sendable (Int) -> SourceLocation {
+        let blocks = document.blocks
+        return { offset in
+            guard !blocks.isEmpty else { return SourceLocation(line: 1, column: 1) }
+            var low = 0, high = blockStarts.count - 1
+            while low < high {
+                let mid = (low + high + 1) / 2
+                if blockStarts[mid] <= offset { low = mid } else { high = mid - 1 }
+            }
+            let within = max(0, min(offset - blockStarts[low], blocks[low].text.utf8.count))
+            switch blocks[low].location(atByte: within) {
+            case let .text(location):
+                return location
+            case let .package(location):
+                return SourceLocation(line: location.paragraph + 1, column: location.characterOffset + 1)
+            }
+        }
+    }
+
+    /// A date at the start of a sentence followed by an activity: the shape of a chronicle.
+    static let chronicleLead = try! Pattern(
+        #"(?:^|(?<=[\n.;!?]))[ \t]*(?:[-–+•*][ \t]*)?(?:vào[ \t]+)?(?:(?:sáng|chiều|tối)[ \t]+)?(?:ngày|tháng|đầu tháng|cuối tháng|giữa tháng|trong tháng|quý|đầu năm|cuối năm)[ \t]+\d{1,2}(?:[/.\-]\d{1,4}){0,2}"#,
+        options: [.caseless, .multiline])
+
+    /// Words of evaluation: comparison, achievement against targets, shortfalls, causes, effect.
+    static let evaluation = try! Pattern(
+        #"\b(?:so với|so cùng kỳ|đạt|vượt|chưa|chỉ tiêu|nguyên nhân|hiệu quả|hạn chế|tồn tại|tăng|giảm|tỷ lệ|tỉ lệ|bài học|kinh nghiệm|đánh giá|yếu kém|bất cập)\b|\d\s?%"#,
+        options: [.caseless])
+}
+
+extension BlockRole {
+    /// The role of a block of this scope.
+    init(_ scope: BlockScope) {
+        switch scope {
+        case .title: self = .title
+        case .heading: self = .heading
+        case .paragraph: self = .paragraph
+        case .listItem: self = .listItem
+        case .tableCell: self = .tableCell
+        case .headerBlock: self = .headerBlock
+        case .signature: self = .signature
+        case .recipients: self = .recipients
+        }
+    }
+}
+
+/// Counts syllables over a text, and within ranges of it, from one token scan.
+struct SyllableCounter {
+    private(set) var total = 0
+    private var marked = 0
+    private var numbers = 0
+    private var tokenStarts: [Int] = []
+
+    mutating func count(_ text: String) {
+        var text = text
+        var starts: [Int] = []
+        var total = 0, marked = 0, numbers = 0
+        text.withUTF8 { bytes in
+            SyllableScanner.forEachToken(inUTF8: bytes) { token in
+                total += 1
+                starts.append(token.range.lowerBound)
+                if token.kind == .number { numbers += 1 }
+                if token.kind == .vietnamese, bytes[token.range].contains(where: { $0 >= 0x80 }) { marked += 1 }
+            }
+        }
+        self.total = total
+        self.marked = marked
+        self.numbers = numbers
+        tokenStarts = starts
+    }
+
+    /// Whether the text reads as typed without diacritics.
+    var looksUndiacritised: Bool { SyllableSummary.looksUndiacritised(total: total, marked: marked, numbers: numbers) }
+
+    /// Tokens starting inside `range`.
+    func syllables(in range: Range<Int>, of text: String) -> Int {
+        lowerIndex(range.upperBound) - lowerIndex(range.lowerBound)
+    }
+
+    private func lowerIndex(_ offset: Int) -> Int {
+        var low = 0, high = tokenStarts.count
+        while low < high {
+            let mid = (low + high) / 2
+            if tokenStarts[mid] < offset { low = mid + 1 } else { high = mid }
+        }
+        return low
+    }
+}

@@ -1,0 +1,70 @@
+// ComplianceEngine: the administrative form. Finds issuing body, number, place and date, type, signature, recipients.
+import DocumentReaders
+import VietnameseText
+
+/// Reads the administrative elements of a union document from its blocks.
+///
+/// Readers mark the header, signature and recipients blocks; where they could not (a plain text
+/// report with an unusual layout), the first and last blocks are searched by their wording.
+enum FormReader {
+    static func read(blocks: [Block]) -> DocumentForm {
+        let head = blocks.prefix(16)
+        let headerLines = blocks.filter { $0.scope == .headerBlock }.flatMap(lines) + head.filter { $0.scope != .headerBlock }.flatMap(lines)
+        let issuing = headerLines.prefix(8).filter(isIssuingBodyLine)
+        let number = headerLines.first(where: isNumberLine)
+        let placeDate = headerLines.first(where: isPlaceDateLine)
+        let documentType = blocks.prefix(24).flatMap(lines).first {
+            $0.trimmingCharacters(in: .whitespaces).uppercased() == $0.trimmingCharacters(in: .whitespaces)
+                && $0.trimmingCharacters(in: .whitespaces).hasPrefix("BÁO CÁO")
+        }
+        let tail = blocks.suffix(24)
+        let signatureLines = blocks.filter { $0.scope == .signature }.flatMap(lines)
+            + (blocks.contains { $0.scope == .signature } ? [] : tail.flatMap(lines).filter(isSignatureLine))
+        var recipients = blocks.filter { $0.scope == .recipients }.flatMap(lines)
+        if recipients.isEmpty, let start = tail.flatMap(lines).firstIndex(where: isRecipientsHeading) {
+            recipients = Array(tail.flatMap(lines)[start...].prefix(12))
+        }
+        recipients = recipients.filter { !isRecipientsHeading($0) || $0.contains("-") }
+            .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        return DocumentForm(
+            issuingBody: issuing.isEmpty ? nil : issuing.prefix(2).joined(separator: " / "),
+            numberSymbol: number,
+            placeDate: placeDate,
+            date: placeDate.flatMap { DateScanner.documentDate(in: $0) },
+            documentType: documentType,
+            signature: signatureLines.isEmpty ? nil : signatureLines.joined(separator: " / "),
+            recipients: recipients)
+    }
+
+    private static func lines(_ block: Block) -> [String] {
+        block.text.split(separator: "\n").map(String.init)
+    }
+
+    private static func isIssuingBodyLine(_ line: String) -> Bool {
+        let trimmed = line.trimmingCharacters(in: .whitespaces)
+        guard trimmed.count >= 3, trimmed.uppercased() == trimmed, trimmed.contains(where: \.isLetter) else { return false }
+        let folded = trimmed.lowercased()
+        return !folded.hasPrefix("cộng hòa") && !folded.hasPrefix("cộng hoà") && !folded.hasPrefix("độc lập")
+            && !folded.hasPrefix("báo cáo") && !folded.hasPrefix("số") && !folded.hasPrefix("kế hoạch")
+            && !folded.contains("ngày")
+    }
+
+    private static func isNumberLine(_ line: String) -> Bool {
+        let trimmed = line.trimmingCharacters(in: .whitespaces)
+        return (trimmed.hasPrefix("Số") || trimmed.hasPrefix("SỐ")) && trimmed.contains("/") && trimmed.count < 40
+    }
+
+    private static func isPlaceDateLine(_ line: String) -> Bool {
+        let lower = line.lowercased()
+        return lower.contains("ngày") && lower.contains("tháng") && lower.contains("năm") && line.contains(",") && line.count < 80
+    }
+
+    private static func isSignatureLine(_ line: String) -> Bool {
+        let trimmed = line.trimmingCharacters(in: .whitespaces)
+        return ["TM.", "T/M", "KT.", "TL.", "TUQ.", "CHỦ TỊCH", "PHÓ CHỦ TỊCH"].contains { trimmed.hasPrefix($0) }
+    }
+
+    private static func isRecipientsHeading(_ line: String) -> Bool {
+        line.trimmingCharacters(in: .whitespaces).lowercased().hasPrefix("nơi nhận")
+    }
+}

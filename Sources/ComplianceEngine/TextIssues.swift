@@ -1,0 +1,55 @@
+// ComplianceEngine: text issues. What the analyser noticed about the writing, as issues the `text-issue` check flags.
+import DocumentReaders
+import VietnameseText
+
+/// Collects the writing issues of a document's joined text.
+enum TextIssues {
+    static func find(in text: String, document: Document, blockStarts: [Int]) -> [TextIssue] {
+        let summary = SyllableSummary(of: text)
+        var issues: [TextIssue] = []
+        for repair in document.metadata.repairs {
+            guard repair.block < blockStarts.count else { continue }
+            let start = blockStarts[repair.block]
+            let length = document.blocks[repair.block].text.utf8.count
+            issues.append(TextIssue(kind: .repairedEncoding, range: start..<start + length, detail: repair.detail))
+        }
+        for invalid in summary.invalid {
+            issues.append(TextIssue(kind: .invalidSyllable, range: invalid.range, detail: invalid.text, suggestion: invalid.suggestion))
+        }
+        for glued in summary.glued {
+            issues.append(TextIssue(kind: .gluedWords, range: glued.range, detail: glued.text, suggestion: glued.suggestion))
+        }
+        if summary.oldPlacement > 0, summary.newPlacement > 0,
+           let first = summary.oldPlacement < summary.newPlacement ? summary.firstOldPlacement : summary.firstNewPlacement {
+            let detail = "kiểu cũ \(summary.oldPlacement), kiểu mới \(summary.newPlacement)"
+            issues.append(TextIssue(kind: .mixedToneStyle, range: first, detail: detail))
+        }
+        if summary.iSpelling > 0, summary.ySpelling > 0,
+           let first = summary.iSpelling < summary.ySpelling ? summary.firstISpelling : summary.firstYSpelling {
+            issues.append(TextIssue(kind: .mixedIY, range: first, detail: "i \(summary.iSpelling), y \(summary.ySpelling)"))
+        }
+        issues += undefinedAbbreviations(in: text)
+        return issues.sorted { $0.range.lowerBound < $1.range.lowerBound }
+    }
+
+    /// Abbreviations outside the union lexicon that the document never spells out: each one's first use.
+    static func undefinedAbbreviations(in text: String) -> [TextIssue] {
+        var seen = Set<String>()
+        var found: [TextIssue] = []
+        var copy = text
+        copy.withUTF8 { bytes in
+            SyllableScanner.forEachToken(inUTF8: bytes) { token in
+                guard token.kind == .abbreviation else { return }
+                let word = String(decoding: UnsafeBufferPointer(rebasing: bytes[token.range]), as: UTF8.self)
+                guard word.unicodeScalars.count >= 3, !isRomanNumeral(word), seen.insert(word).inserted,
+                      AbbreviationLexicon.entry(for: word) == nil else { return }
+                found.append(TextIssue(kind: .undefinedAbbreviation, range: token.range, detail: word))
+            }
+        }
+        return found.filter { !text.contains("(\($0.detail))") }
+    }
+
+    private static func isRomanNumeral(_ word: String) -> Bool {
+        word.allSatisfy { "IVXLC".contains($0) }
+    }
+}
