@@ -11,6 +11,7 @@ import VietnameseText
 public enum BlockText {
     /// The final text of `raw` (UTF-8 bytes) and the map from its byte offsets back to `raw`'s.
     public static func produce(raw: [UInt8]) -> (text: String, map: OffsetMap) {
+        if isAlreadyClean(raw) { return (String(decoding: raw, as: UTF8.self), .identity) }
         var builder = TextBuilder(capacity: raw.count)
         var index = 0
         var copyStart = -1  // start of a pending unchanged stretch
@@ -107,5 +108,24 @@ public enum BlockText {
         }
         flushCopy(to: count)
         return (builder.string, builder.map)
+    }
+
+    /// Whether `raw` needs no change: no edge or doubled white space, no control, no byte that may start
+    /// a no-break space, soft hyphen, special space or hyphen, byte-order mark or combining mark.
+    private static func isAlreadyClean(_ raw: [UInt8]) -> Bool {
+        guard let first = raw.first, let last = raw.last, first != 0x20, last != 0x20 else { return raw.isEmpty }
+        return raw.withUnsafeBufferPointer { bytes in
+            var previousSpace = false
+            for byte in bytes {
+                if byte == 0x20 {
+                    if previousSpace { return false }
+                    previousSpace = true
+                    continue
+                }
+                previousSpace = false
+                if byte < 0x20 || byte == 0xC2 || byte == 0xE2 || byte == 0xEF || byte == 0xCC || byte == 0xCD { return false }
+            }
+            return true
+        }
     }
 }

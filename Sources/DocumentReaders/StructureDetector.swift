@@ -164,7 +164,8 @@ enum StructureDetector {
 
     private static func isSubjectLine(_ block: ProducedBlock, after previous: ProducedBlock) -> Bool {
         let text = block.text
-        guard text.utf8.count <= 300, !Line.endsLikeSentence(text), Numbering.parse(line: text) == nil,
+        guard text.utf8.count <= 200, !Line.endsLikeSentence(text), text.utf8.last != UInt8(ascii: ":"),
+            Numbering.parse(line: text) == nil,
             !Line.isRecipientsStart(text)
         else { return false }
         if block.raw.blankLineBefore { return false }

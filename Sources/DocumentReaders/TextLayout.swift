@@ -34,6 +34,9 @@ struct TextLayout {
         var inTable = false
         var group = 0  // layout groups are numbered after tables, from a high base
         var lastSplitLine = -2
+        var inTail = false
+        // Converter output: how wide a full line is, to join lines wrapped by the page width.
+        let fullWidth = converted ? TextLayout.fullLineWidth(bytes) : Int.max
 
         func flush() {
             if let block = current { result.append(ProducedBlock(block)) }
@@ -69,8 +72,21 @@ struct TextLayout {
             nonBlankLines += 1
             let line = LineInfo(start: start, end: end, number: lineNumber, column: column)
 
-            // Tables: Markdown pipe rows, or lines with tabs between cells.
-            let cells = tableCells(bytes, line)
+            // One look at the line: tabs, pipes and column gaps are rare, and only then is it taken apart.
+            var hasTab = false
+            var hasGap = false
+            var spaces = 0
+            for index in start..<end {
+                let byte = bytes[index]
+                if byte == 0x20 {
+                    spaces += 1
+                    if spaces >= 3 { hasGap = true }
+                } else {
+                    spaces = 0
+                    if byte == 0x09 { hasTab = true }
+                }
+            }
+            let cells = hasTab || bytes[start] == UInt8(ascii: "|") ? tableCells(bytes, line) : nil
             if let cells {
                 flush()
                 if !inTable {
@@ -94,8 +110,9 @@ struct TextLayout {
             inTable = false
 
             // Column gaps in the header and tail: "LĐLĐ HUYỆN ...      CỘNG HÒA XÃ HỘI ...".
-            let segments = columnSegments(bytes, line)
-            if segments.count > 1, nonBlankLines <= 15 || segments.contains(where: { isTailSegment(bytes, $0) }) {
+            let segments = hasGap || hasTab ? columnSegments(bytes, line) : [line]
+            if segments.count > 1, !inTail, segments.contains(where: { isTailSegment(bytes, $0) }) { inTail = true }
+            if segments.count > 1, nonBlankLines <= 15 || inTail {
                 flush()
                 if lastSplitLine != lineNumber - 1 { group += 1 }
                 lastSplitLine = lineNumber
@@ -131,7 +148,9 @@ struct TextLayout {
             }
 
             // Continue the current paragraph, or start a new one.
-            if var block = current, let last = currentLast, continues(bytes, previous: last, next: line) {
+            if var block = current, let last = currentLast,
+                continues(bytes, previous: last, next: line, fullWidth: fullWidth)
+            {
                 block.appendContinuing([0x20])
                 appendInline(bytes, line, to: &block)
                 current = block
@@ -153,16 +172,19 @@ struct TextLayout {
     }
 
     /// Whether `next` is a wrapped continuation of the paragraph ending with `previous`.
-    private func continues(_ bytes: UnsafeBufferPointer<UInt8>, previous: LineInfo, next: LineInfo) -> Bool {
-        if markdown {
-            // Lines of a Markdown paragraph belong together unless the next one opens a list item.
-            return Numbering.parse(utf8: bytes, from: next.start, to: next.end) == nil
-        }
+    private func continues(_ bytes: UnsafeBufferPointer<UInt8>, previous: LineInfo, next: LineInfo, fullWidth: Int) -> Bool {
+        if markdown, isWholeLineStrong(bytes, previous) || isWholeLineStrong(bytes, next) { return false }
         let last = bytes[previous.end - 1]
         if last == UInt8(ascii: ".") || last == UInt8(ascii: ":") || last == UInt8(ascii: ";") || last == UInt8(ascii: "!")
             || last == UInt8(ascii: "?")
         {
             return false
+        }
+        // Converter output: a line that fills the page width was wrapped by the page.
+        if previous.column + characters(bytes, previous.start, previous.end) >= fullWidth, previous.column <= 3,
+            !isNumbered(bytes, next), !hasColumnGap(bytes, previous), !hasColumnGap(bytes, next)
+        {
+            return true
         }
         // A wrapped line goes on with a lower-case word (Vietnamese sentences and headings open in capitals).
         let first = bytes[next.start]
@@ -172,6 +194,35 @@ struct TextLayout {
             return scalar?.properties.isLowercase == true && !isNumbered(bytes, next)
         }
         return false
+    }
+
+    private func hasColumnGap(_ bytes: UnsafeBufferPointer<UInt8>, _ line: LineInfo) -> Bool {
+        var run = 0
+        for index in line.start..<line.end {
+            if bytes[index] == 0x20 { run += 1; if run >= 3 { return true } } else { run = 0 }
+        }
+        return false
+    }
+
+    private func isWholeLineStrong(_ bytes: UnsafeBufferPointer<UInt8>, _ line: LineInfo) -> Bool {
+        line.end - line.start > 4 && bytes[line.start] == UInt8(ascii: "*") && bytes[line.start + 1] == UInt8(ascii: "*")
+            && bytes[line.end - 1] == UInt8(ascii: "*") && bytes[line.end - 2] == UInt8(ascii: "*")
+    }
+
+    /// Three quarters of the widest line (in characters, indentation included) of converter output.
+    static func fullLineWidth(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        var widest = 0
+        var width = 0
+        for byte in bytes {
+            if byte == 0x0A || byte == 0x0C {
+                widest = max(widest, width)
+                width = 0
+            } else if byte & 0xC0 != 0x80 {
+                width += 1
+            }
+        }
+        widest = max(widest, width)
+        return max(40, widest * 3 / 4)
     }
 
     private func isNumbered(_ bytes: UnsafeBufferPointer<UInt8>, _ line: LineInfo) -> Bool {
@@ -302,7 +353,18 @@ struct TextLayout {
         }
         segments.append(LineInfo(start: segmentStart, end: line.end, number: line.number,
                                  column: line.column + characters(bytes, line.start, segmentStart)))
-        return segments
+        // "I.      KẾT QUẢ": a number set off by a tab stop belongs to the text after it.
+        var merged: [LineInfo] = []
+        for segment in segments {
+            if let previous = merged.last, let label = Numbering.parse(utf8: bytes, from: previous.start, to: previous.end),
+                label.contentOffset >= previous.end - previous.start
+            {
+                merged[merged.count - 1].end = segment.end
+            } else {
+                merged.append(segment)
+            }
+        }
+        return merged
     }
 
     private func isTailSegment(_ bytes: UnsafeBufferPointer<UInt8>, _ segment: LineInfo) -> Bool {

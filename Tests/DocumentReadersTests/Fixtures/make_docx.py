@@ -25,10 +25,10 @@ def para(content, style=None, num=None, center=False, bold_text=None):
     if style: ppr += f'<w:pStyle w:val="{style}"/>'
     if num: ppr += f'<w:numPr><w:ilvl w:val="{num[1]}"/><w:numId w:val="{num[0]}"/></w:numPr>'
     if center: ppr += '<w:jc w:val="center"/>'
-    if isinstance(content, str): content = run(content, bold=bool(bold_text))
+    if not content.startswith('<'): content = run(content, bold=bool(bold_text))
     return f'<w:p>{"<w:pPr>" + ppr + "</w:pPr>" if ppr else ""}{content}</w:p>'
 
-def cell(paragraphs, width=4500):
+def cell(paragraphs, width=5000):
     return f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/></w:tcPr>{"".join(paragraphs)}</w:tc>'
 
 def table(rows, borders=True):
@@ -36,13 +36,14 @@ def table(rows, borders=True):
               for s in ('top', 'left', 'bottom', 'right', 'insideH', 'insideV')) + '</w:tblBorders>') if borders else \
              '<w:tblBorders>' + ''.join(f'<w:{s} w:val="nil"/>' for s in ('top', 'left', 'bottom', 'right', 'insideH', 'insideV')) + '</w:tblBorders>'
     cols = max(len(r) for r in rows)
-    grid = '<w:tblGrid>' + '<w:gridCol w:w="4500"/>' * cols + '</w:tblGrid>'
-    body = ''.join('<w:tr>' + ''.join(cell(c) for c in r) + '</w:tr>' for r in rows)
+    width = 10000 // cols
+    grid = '<w:tblGrid>' + f'<w:gridCol w:w="{width}"/>' * cols + '</w:tblGrid>'
+    body = ''.join('<w:tr>' + ''.join(cell(c, width) for c in r) + '</w:tr>' for r in rows)
     return f'<w:tbl><w:tblPr><w:tblW w:w="0" w:type="auto"/>{border}</w:tblPr>{grid}{body}</w:tbl>'
 
 STYLES = f'''<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <w:styles {W}>
-<w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii="Times New Roman" w:hAnsi="Times New Roman"/><w:sz w:val="28"/></w:rPr></w:rPrDefault></w:docDefaults>
+<w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii="Times New Roman" w:hAnsi="Times New Roman"/><w:sz w:val="24"/></w:rPr></w:rPrDefault></w:docDefaults>
 <w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/></w:style>
 <w:style w:type="paragraph" w:styleId="Heading1"><w:name w:val="heading 1"/><w:basedOn w:val="Normal"/><w:pPr><w:numPr><w:numId w:val="1"/></w:numPr><w:outlineLvl w:val="0"/></w:pPr><w:rPr><w:b/></w:rPr></w:style>
 <w:style w:type="paragraph" w:styleId="Heading2"><w:name w:val="heading 2"/><w:basedOn w:val="Normal"/><w:pPr><w:numPr><w:ilvl w:val="1"/><w:numId w:val="1"/></w:numPr><w:outlineLvl w:val="1"/></w:pPr><w:rPr><w:b/></w:rPr></w:style>
@@ -69,9 +70,9 @@ NUMBERING = f'''<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <w:num w:numId="4"><w:abstractNumId w:val="2"/><w:lvlOverride w:ilvl="0"><w:startOverride w:val="1"/></w:lvlOverride></w:num>
 </w:numbering>'''
 
-def package(path, body, parts=None, rels_extra='', content_extra=''):
+def package(path, body, parts=None, rels_extra='', content_extra='', sect=''):
     parts = parts or {}
-    doc = f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:document {W}><w:body>{body}<w:sectPr><w:pgSz w:w="11906" w:h="16838"/></w:sectPr></w:body></w:document>'
+    doc = f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:document {W}><w:body>{body}<w:sectPr>{sect}<w:pgSz w:w="11906" w:h="16838"/></w:sectPr></w:body></w:document>'
     content_types = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">' \
         '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>' \
         '<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>' \
@@ -153,9 +154,9 @@ def features():
     commented = para('<w:commentRangeStart w:id="0"/>' + run('Kết nạp mới 15 đoàn viên.') + '<w:commentRangeEnd w:id="0"/>'
                      '<w:r><w:commentReference w:id="0"/></w:r>')
     footnoted = para(run('Tỷ lệ đoàn viên tham gia đạt 98%') + '<w:r><w:rPr><w:rStyle w:val="FootnoteReference"/></w:rPr><w:footnoteReference w:id="2"/></w:r>' + run('.'))
-    textbox = ('<w:p>' + run('Đoạn có khung văn bản.') + '<w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><wps:txbx><w:txbxContent>'
-               + para('Ghi chú trong khung: số liệu tạm tính.') + '</w:txbxContent></wps:txbx></w:drawing></mc:Choice><mc:Fallback><w:pict><v:textbox><w:txbxContent>'
-               + para('Ghi chú trong khung: số liệu tạm tính.') + '</w:txbxContent></v:textbox></w:pict></mc:Fallback></mc:AlternateContent></w:r></w:p>')
+    box = '<w:pict><v:shape style="width:220pt;height:40pt"><v:textbox><w:txbxContent>' + para('Ghi chú trong khung: số liệu tạm tính.') + '</w:txbxContent></v:textbox></v:shape></w:pict>'
+    textbox = ('<w:p>' + run('Đoạn có khung văn bản.') + '<w:r><mc:AlternateContent><mc:Choice Requires="wps">' + box
+               + '</mc:Choice><mc:Fallback>' + box + '</mc:Fallback></mc:AlternateContent></w:r></w:p>')
     fields = para(run('Trang ') + '<w:fldSimple w:instr=" PAGE "><w:r><w:t>3</w:t></w:r></w:fldSimple>' + run(', lập ngày ')
                   + '<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> DATE \\@ "dd/MM/yyyy" </w:instrText></w:r>'
                   + '<w:r><w:fldChar w:fldCharType="separate"/></w:r>' + run('20/11/2020') + '<w:r><w:fldChar w:fldCharType="end"/></w:r>')
@@ -176,8 +177,17 @@ def features():
 <w:comments {W}><w:comment w:id="0" w:author="Nguyễn Thị Hoa" w:date="2020-11-19T09:00:00Z">{para("Đề nghị ghi rõ danh sách đoàn viên mới.")}</w:comment></w:comments>'''
     header = f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:hdr {W}>{para("Công đoàn cơ sở Trường TH Vĩnh Bình Bắc")}</w:hdr>'
     footer = f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:ftr {W}>{para("Báo cáo sơ kết giữa nhiệm kỳ")}</w:ftr>'
+    rel = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/'
+    rels = ''.join(f'<Relationship Id="rId{10 + i}" Type="{rel}{kind}" Target="{target}"/>' for i, (kind, target) in
+                   enumerate([('footnotes', 'footnotes.xml'), ('comments', 'comments.xml'), ('header', 'header1.xml'), ('footer', 'footer1.xml')]))
+    ct = 'application/vnd.openxmlformats-officedocument.wordprocessingml.'
+    types = ''.join(f'<Override PartName="/word/{name}.xml" ContentType="{ct}{kind}+xml"/>' for name, kind in
+                    [('footnotes', 'footnotes'), ('comments', 'comments'), ('header1', 'header'), ('footer1', 'footer')])
+    body = body.replace('{SECT}', '')
     package('tinh-nang-word.docx', body, {'word/footnotes.xml': footnotes, 'word/comments.xml': comments,
-                                            'word/header1.xml': header, 'word/footer1.xml': footer})
+                                            'word/header1.xml': header, 'word/footer1.xml': footer},
+            rels_extra=rels, content_extra=types,
+            sect='<w:headerReference w:type="default" r:id="rId12"/><w:footerReference w:type="default" r:id="rId13"/>')
 
 # ---------------------------------------------------------------- a document typed in .VnTime (TCVN3)
 TCVN3 = {'Đ': 0xA7, 'ă': 0xA8, 'â': 0xA9, 'ê': 0xAA, 'ô': 0xAB, 'ơ': 0xAC, 'ư': 0xAD, 'đ': 0xAE,
