@@ -10,7 +10,7 @@ struct DocReader: DocumentReader {
     static let antiword = ExternalConverter(tool: "antiword", package: "antiword", arguments: ["-m", "UTF-8.txt", "-w", "0"], trailingArguments: [])
     static let catdoc = ExternalConverter(tool: "catdoc", package: "catdoc", arguments: ["-d", "utf-8", "-w"], trailingArguments: [])
 
-    func read(path: String, bytes: [UInt8], options: ReadOptions) throws(ReadError) -> Document {
+    func read(path: String, bytes: consuming [UInt8], options: ReadOptions) throws(ReadError) -> Document {
         try ConvertedFile.withFile(path: path, bytes: bytes) { file throws(ReadError) in
             let output: [UInt8]
             let used: String

@@ -133,9 +133,7 @@ public struct Block: Sendable, Hashable {
     /// A block whose text is exactly its source text starting at `location` (for tests and callers that
     /// build documents themselves).
     public init(scope: BlockScope, text: String, location: BlockLocation) {
-        self.init(
-            scope: scope, text: text, location: location, generatedPrefixLength: 0,
-            anchors: [Anchor(rawOffset: 0, location: location)], map: .identity, raw: nil)
+        self.init(scope: scope, text: text, location: location, generatedPrefixLength: 0, anchors: [], map: .identity, raw: nil)
     }
 
     init(
@@ -170,13 +168,16 @@ public struct Block: Sendable, Hashable {
     /// The source place of byte `offset` of ``text`` (a UTF-8 byte offset).
     public func location(atByte offset: Int) -> BlockLocation {
         let rawOffset = map.inputOffset(max(0, min(offset, text.utf8.count)))
-        guard !anchors.isEmpty else { return location }
-        var low = 0, high = anchors.count - 1
-        while low < high {
-            let mid = (low + high + 1) / 2
-            if anchors[mid].rawOffset <= rawOffset { low = mid } else { high = mid - 1 }
+        // No anchors: the whole block is one stretch starting at `location`.
+        var anchor = Anchor(rawOffset: 0, location: location)
+        if !anchors.isEmpty {
+            var low = 0, high = anchors.count - 1
+            while low < high {
+                let mid = (low + high + 1) / 2
+                if anchors[mid].rawOffset <= rawOffset { low = mid } else { high = mid - 1 }
+            }
+            anchor = anchors[low]
         }
-        let anchor = anchors[low]
         let rawBytes = (raw ?? text).utf8
         let from = rawBytes.index(rawBytes.startIndex, offsetBy: min(anchor.rawOffset, rawBytes.count))
         let to = rawBytes.index(rawBytes.startIndex, offsetBy: min(max(rawOffset, anchor.rawOffset), rawBytes.count))

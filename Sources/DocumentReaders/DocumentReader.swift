@@ -10,7 +10,7 @@ public protocol DocumentReader: Sendable {
     /// File name extensions (lower case, no dot) that select this reader.
     var extensions: [String] { get }
     /// Reads `bytes`, the whole content of the file at `path` ("-" for standard input).
-    func read(path: String, bytes: [UInt8], options: ReadOptions) throws(ReadError) -> Document
+    func read(path: String, bytes: consuming [UInt8], options: ReadOptions) throws(ReadError) -> Document
 }
 
 /// Choices the caller makes for a read.
@@ -66,17 +66,16 @@ public enum DocumentReaders {
         guard let format = format(forExtension: ext) else {
             throw ReadError(path: path, cause: .unsupportedExtension(ext.isEmpty ? "(none)" : "." + ext))
         }
-        let bytes = try FileBytes.read(path)
-        return try read(bytes: bytes, format: format, path: path, options: options)
+        return try read(bytes: FileBytes.read(path), format: format, path: path, options: options)
     }
 
     /// Reads `bytes` said to be `format` (e.g. standard input as .txt); `path` names them in errors.
     public static func read(
-        bytes: [UInt8], format: DocumentFormat, path: String = "-", options: ReadOptions = ReadOptions()
+        bytes: consuming [UInt8], format: DocumentFormat, path: String = "-", options: ReadOptions = ReadOptions()
     ) throws(ReadError) -> Document {
         guard !bytes.isEmpty else { throw ReadError(path: path, cause: .empty) }
         let (actual, warning) = try Sniffer.resolve(bytes: bytes, claimed: format, path: path)
-        var document = try reader(for: actual).read(path: path, bytes: bytes, options: options)
+        var document = try reader(for: actual).read(path: path, bytes: consume bytes, options: options)
         if let warning {
             document = Document(
                 path: document.path, format: document.format, blocks: document.blocks, metadata: document.metadata,

@@ -13,7 +13,7 @@ struct DocxReader: DocumentReader {
     var format: DocumentFormat { .docx }
     var extensions: [String] { ["docx", "docm", "dotx"] }
 
-    func read(path: String, bytes: [UInt8], options: ReadOptions) throws(ReadError) -> Document {
+    func read(path: String, bytes: consuming [UInt8], options: ReadOptions) throws(ReadError) -> Document {
         let package = try ZipPackage(path: path, data: Data(bytes), limits: options.limits)
         guard let body = try package.read("word/document.xml") else {
             throw ReadError(path: path, cause: .missingPart("word/document.xml"))

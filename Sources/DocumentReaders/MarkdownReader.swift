@@ -5,7 +5,7 @@ struct MarkdownReader: DocumentReader {
     var format: DocumentFormat { .md }
     var extensions: [String] { ["md", "markdown"] }
 
-    func read(path: String, bytes: [UInt8], options: ReadOptions) throws(ReadError) -> Document {
-        try TextReader.read(path: path, bytes: bytes, format: format, layout: TextLayout(markdown: true), options: options)
+    func read(path: String, bytes: consuming [UInt8], options: ReadOptions) throws(ReadError) -> Document {
+        try TextReader.read(path: path, bytes: consume bytes, format: format, layout: TextLayout(markdown: true), options: options)
     }
 }

@@ -10,7 +10,7 @@ struct OdtReader: DocumentReader {
     var format: DocumentFormat { .odt }
     var extensions: [String] { ["odt", "ott"] }
 
-    func read(path: String, bytes: [UInt8], options: ReadOptions) throws(ReadError) -> Document {
+    func read(path: String, bytes: consuming [UInt8], options: ReadOptions) throws(ReadError) -> Document {
         let package = try ZipPackage(path: path, data: Data(bytes), limits: options.limits)
         guard let content = try package.read("content.xml") else {
             throw ReadError(path: path, cause: .missingPart("content.xml"))

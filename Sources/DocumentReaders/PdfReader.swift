@@ -8,7 +8,7 @@ struct PdfReader: DocumentReader {
     static let pdftotext = ExternalConverter(
         tool: "pdftotext", package: "poppler-utils", arguments: ["-layout", "-enc", "UTF-8", "-q"], trailingArguments: ["-"])
 
-    func read(path: String, bytes: [UInt8], options: ReadOptions) throws(ReadError) -> Document {
+    func read(path: String, bytes: consuming [UInt8], options: ReadOptions) throws(ReadError) -> Document {
         try ConvertedFile.withFile(path: path, bytes: bytes) { file throws(ReadError) in
             let output = try PdfReader.pdftotext.run(on: file, reportingAs: path, timeout: options.converterTimeout)
             var converted = ReadOptions()

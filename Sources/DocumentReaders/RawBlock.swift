@@ -65,14 +65,16 @@ struct ProducedBlock {
     /// The block with `scope`.
     func block(as scope: BlockScope) -> Block {
         let location = raw.anchors.first?.location ?? .text(SourceLocation(line: 1, column: 1))
+        // One anchor at the start is the block's location itself: no array kept (large text files).
+        let anchors = raw.anchors.count == 1 && raw.anchors[0].rawOffset == 0 ? [] : raw.anchors
         let block = Block(
             scope: scope, text: text, location: location, generatedPrefixLength: raw.generatedPrefixLength,
-            anchors: raw.anchors, map: map, raw: rawText)
+            anchors: anchors, map: map, raw: rawText)
         // The block starts where its first kept character comes from (after trimmed white space).
         let start = block.location(atByte: 0)
         guard start != location else { return block }
         return Block(
             scope: scope, text: text, location: start, generatedPrefixLength: raw.generatedPrefixLength,
-            anchors: raw.anchors, map: map, raw: rawText)
+            anchors: anchors.isEmpty ? [Block.Anchor(rawOffset: 0, location: location)] : anchors, map: map, raw: rawText)
     }
 }

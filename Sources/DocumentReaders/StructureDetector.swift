@@ -16,8 +16,7 @@ enum StructureDetector {
 
     /// The blocks with their scopes. `headingsNeedEmphasis`: numbered or capitalised lines are headings
     /// only when bold or in capitals (Word and ODF, where plain numbered paragraphs are list items).
-    static func assign(_ candidates: [ProducedBlock], headingsNeedEmphasis: Bool) -> [Block] {
-        var produced = candidates
+    static func assign(_ produced: consuming [ProducedBlock], headingsNeedEmphasis: Bool) -> [Block] {
         produced.removeAll { $0.text.isEmpty || Line.isDecorative($0.text) }
         var scopes: [BlockScope?] = Array(repeating: nil, count: produced.count)
         let texts = produced.map(\.text)
@@ -142,6 +141,10 @@ enum StructureDetector {
             }
             if produced[index].raw.scopeIsExplicit, case let .heading(level) = scope { lastExplicitLevel = level }
             blocks.append(produced[index].block(as: scope))
+            // Let go of what the block no longer needs, so a large document is not held twice.
+            produced[index].text = ""
+            produced[index].rawText = nil
+            produced[index].raw.anchors = []
         }
         return blocks
     }
@@ -186,6 +189,9 @@ enum Line {
 
     /// No letter or digit at all: "-----", "***", "___".
     static func isDecorative(_ text: String) -> Bool {
+        if let first = text.utf8.first, first < 0x80, (first | 0x20) >= 0x61 && (first | 0x20) <= 0x7A || (first >= 0x30 && first <= 0x39) {
+            return false
+        }
         for scalar in text.unicodeScalars {
             if scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) { return false }
         }
@@ -196,6 +202,7 @@ enum Line {
     static func isShortCapitals(_ text: String) -> Bool {
         guard text.utf8.count <= 240 else { return false }
         var letters = 0
+        for byte in text.utf8.prefix(8) where byte >= 0x61 && byte <= 0x7A { return false }
         for scalar in text.unicodeScalars {
             let properties = scalar.properties
             if properties.isLowercase { return false }

@@ -9,8 +9,9 @@ struct TextLayout {
     var converted = false
 
     /// The blocks of `text`, located by line and column in it.
-    func blocks(of text: String) -> [ProducedBlock] {
-        var text = text
+    func blocks(of decoded: consuming DecodedText) -> [ProducedBlock] {
+        var text = decoded.text
+        _ = consume decoded
         return text.withUTF8 { blocks(of: $0) }
     }
 

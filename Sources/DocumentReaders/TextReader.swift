@@ -7,8 +7,8 @@ struct TextReader: DocumentReader {
     var format: DocumentFormat { .txt }
     var extensions: [String] { ["txt", "text"] }
 
-    func read(path: String, bytes: [UInt8], options: ReadOptions) throws(ReadError) -> Document {
-        try TextReader.read(path: path, bytes: bytes, format: format, layout: TextLayout(), options: options)
+    func read(path: String, bytes: consuming [UInt8], options: ReadOptions) throws(ReadError) -> Document {
+        try TextReader.read(path: path, bytes: consume bytes, format: format, layout: TextLayout(), options: options)
     }
 
     /// Decodes `bytes` and lays them out; shared by the text formats. `bytes` is consumed so that the
@@ -31,7 +31,8 @@ struct TextReader: DocumentReader {
         metadata.encodingConfidence = decoded.confidence
         metadata.hadByteOrderMark = decoded.hadByteOrderMark
         metadata.converter = converter
-        let blocks = StructureDetector.assign(layout.blocks(of: decoded.text), headingsNeedEmphasis: false)
+        let produced = layout.blocks(of: consume decoded)
+        let blocks = StructureDetector.assign(consume produced, headingsNeedEmphasis: false)
         return Document(path: path, format: format, blocks: blocks, metadata: metadata)
     }
 }
