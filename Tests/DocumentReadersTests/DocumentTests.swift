@@ -1,8 +1,69 @@
+// DocumentReadersTests: the model. Section tree, scope names, block locations, block text production.
 import XCTest
+import VietnameseText
 @testable import DocumentReaders
 
 final class DocumentTests: XCTestCase {
-    func testDocumentKeepsItsPath() {
-        XCTAssertEqual(Document(path: "bao-cao.docx").path, "bao-cao.docx")
+    private func text(_ line: Int, _ text: String, _ scope: BlockScope) -> Block {
+        Block(scope: scope, text: text, location: .text(SourceLocation(line: line, column: 1)))
+    }
+
+    func testSectionTreeNestsHeadingsAndKeepsPreamble() {
+        let blocks = [
+            text(1, "BÁO CÁO", .title),
+            text(3, "I. KẾT QUẢ THỰC HIỆN", .heading(level: 1)),
+            text(4, "1. Công tác tuyên truyền", .heading(level: 2)),
+            text(5, "Đã tổ chức 12 buổi tuyên truyền.", .paragraph),
+            text(6, "2. Công tác chăm lo", .heading(level: 2)),
+            text(7, "Thăm hỏi 18 đoàn viên ốm đau.", .paragraph),
+            text(8, "II. PHƯƠNG HƯỚNG", .heading(level: 1)),
+            text(9, "Tiếp tục đổi mới phương thức hoạt động.", .paragraph),
+        ]
+        let document = Document(path: "bao-cao.txt", format: .txt, blocks: blocks)
+        let tree = document.sections
+        XCTAssertEqual(tree.root.children.count, 2)
+        XCTAssertEqual(tree.root.ownContent, 0..<1)
+        let first = tree.nodes[tree.root.children[0]]
+        XCTAssertEqual(first.heading, 1)
+        XCTAssertEqual(first.blocks, 1..<6)
+        XCTAssertEqual(first.children.map { tree.nodes[$0].heading }, [2, 4])
+        XCTAssertEqual(tree.nodes[first.children[1]].blocks, 4..<6)
+        XCTAssertEqual(tree.headingPath(of: 5), [1, 4])
+        XCTAssertEqual(tree.headingPath(of: 7), [6])
+        XCTAssertEqual(tree.section(containing: 0), 0)
+    }
+
+    func testScopeNamesAreTheRuleNames() {
+        XCTAssertEqual(BlockScope.tableCell(table: 0, row: 1, column: 2).name, "table-cell")
+        XCTAssertEqual(BlockScope.listItem(level: 1).name, "list-item")
+        XCTAssertEqual(BlockScope.headerBlock.name, "header-block")
+        XCTAssertEqual(BlockScope.heading(level: 2).description, "heading(2)")
+    }
+
+    func testBlockTextNormalisesSpacesHyphensAndComposes() {
+        // "Công\u{A0}đoàn", a soft hyphen, a non-breaking hyphen, a tab, decomposed "ệ" (e + ̂ + ̣).
+        let raw = Array("  Công\u{A0}đoàn cơ\u{AD}sở\u{2011}Vi\u{0065}\u{0323}\u{0302}t\tNam  ".utf8)
+        let (text, map) = BlockText.produce(raw: raw)
+        XCTAssertEqual(text, "Công đoàn cơsở-Việt Nam")
+        XCTAssertEqual(text, text.precomposedStringWithCanonicalMapping)
+        // "Việt" starts after "Công đoàn cơsở-" in the output and at byte 2 + len("Công\u{A0}đoàn cơ\u{AD}sở\u{2011}") in the raw text.
+        let outputStart = Array("Công đoàn cơsở-".utf8).count
+        let rawStart = 2 + Array("Công\u{A0}đoàn cơ\u{AD}sở\u{2011}".utf8).count
+        XCTAssertEqual(map.inputOffset(outputStart), rawStart)
+        XCTAssertEqual(map.inputOffset(0), 2)
+    }
+
+    func testUnchangedTextKeepsAnIdentityMap() {
+        let (text, map) = BlockText.produce(raw: Array("Ban Chấp hành Công đoàn cơ sở".utf8))
+        XCTAssertEqual(text, "Ban Chấp hành Công đoàn cơ sở")
+        XCTAssertTrue(map.isIdentity)
+    }
+
+    func testLocationOfAByteInsideATextBlock() throws {
+        let document = try DocumentReaders.read(bytes: Array("Số liệu:\n   Kết nạp mới 15 đoàn viên.\n".utf8), format: .txt)
+        let block = try XCTUnwrap(document.blocks.first { $0.text.hasPrefix("Kết nạp") })
+        XCTAssertEqual(block.location, .text(SourceLocation(line: 2, column: 4)))
+        let offset = Array("Kết nạp mới ".utf8).count
+        XCTAssertEqual(block.location(atByte: offset), .text(SourceLocation(line: 2, column: 16)))
     }
 }

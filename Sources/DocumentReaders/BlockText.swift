@@ -1,0 +1,131 @@
+// DocumentReaders: block text. The one place where a block's final text is produced from what a reader collected.
+import Foundation
+import VietnameseText
+
+/// Produces a block's text from the raw text a reader collected.
+///
+/// Every reader goes through ``produce(raw:)``; it is the seam where the analyser's repair and
+/// normalisation plug in. Today it: trims; turns runs of spaces, tabs and no-break spaces into one space
+/// (line breaks stay "\n"); drops soft hyphens, zero-width spaces and stray byte-order marks; turns the
+/// non-breaking hyphen into "-"; composes base letters with combining marks (NFC).
+public enum BlockText {
+    /// The final text of `raw` (UTF-8 bytes) and the map from its byte offsets back to `raw`'s.
+    public static func produce(raw: [UInt8]) -> (text: String, map: OffsetMap) {
+        if isAlreadyClean(raw) { return (String(decoding: raw, as: UTF8.self), .identity) }
+        var builder = TextBuilder(capacity: raw.count)
+        var index = 0
+        var copyStart = -1  // start of a pending unchanged stretch
+        var spaceStart = -1  // start of a pending run of white space
+        var spaceIsPlain = false  // the pending run is exactly one ASCII space
+        var pendingNewline = false
+        let count = raw.count
+
+        func flushCopy(to end: Int) {
+            if copyStart >= 0, copyStart < end { builder.copy(raw[copyStart..<end], from: copyStart) }
+            copyStart = -1
+        }
+        func flushSpace(before position: Int) {
+            guard spaceStart >= 0 else { return }
+            if !builder.bytes.isEmpty {
+                if pendingNewline {
+                    builder.replace(spaceStart..<position, with: [0x0A])
+                } else if spaceIsPlain {
+                    builder.copy(raw[spaceStart..<position], from: spaceStart)
+                } else {
+                    builder.replace(spaceStart..<position, with: [0x20])
+                }
+            }
+            spaceStart = -1
+            pendingNewline = false
+        }
+
+        while index < count {
+            let byte = raw[index]
+            let width = byte < 0x80 ? 1 : byte < 0xE0 ? 2 : byte < 0xF0 ? 3 : 4
+            let end = min(count, index + width)
+            // Classify the scalar at `index`.
+            var kind = 0  // 0 keep, 1 space, 2 newline, 3 drop, 4 hyphen
+            switch byte {
+            case 0x20, 0x09: kind = 1
+            case 0x0A, 0x0D: kind = 2
+            case 0x00..<0x20: kind = 1
+            case 0xC2 where end - index == 2:
+                if raw[index + 1] == 0xA0 { kind = 1 } else if raw[index + 1] == 0xAD { kind = 3 }
+            case 0xE2 where end - index == 3 && raw[index + 1] == 0x80:
+                switch raw[index + 2] {
+                case 0x8B, 0x8C, 0x8D: kind = 3  // zero-width space and joiners
+                case 0x91: kind = 4  // non-breaking hyphen
+                case 0xAF, 0x87, 0x80...0x8A: kind = 1  // narrow no-break, figure and other spaces
+                default: break
+                }
+            case 0xEF where end - index == 3 && raw[index + 1] == 0xBB && raw[index + 2] == 0xBF: kind = 3
+            default: break
+            }
+            switch kind {
+            case 1, 2:
+                flushCopy(to: index)
+                if spaceStart < 0 {
+                    spaceStart = index
+                    spaceIsPlain = byte == 0x20
+                } else {
+                    spaceIsPlain = false
+                }
+                if kind == 2 { pendingNewline = true }
+                index = end
+                continue
+            case 3:
+                flushCopy(to: index)
+                if spaceStart >= 0 { spaceIsPlain = false }
+                else { builder.replace(index..<end, with: []) }
+                index = end
+                continue
+            case 4:
+                flushCopy(to: index)
+                flushSpace(before: index)
+                builder.replace(index..<end, with: [UInt8(ascii: "-")])
+                index = end
+                continue
+            default:
+                break
+            }
+            flushSpace(before: index)
+            // A base character followed by combining marks (U+0300–U+036F: CC 80 – CD AF) is composed.
+            if end < count, raw[end] == 0xCC || (raw[end] == 0xCD && end + 1 < count && raw[end + 1] <= 0xAF) {
+                var clusterEnd = end
+                while clusterEnd + 1 < count,
+                    raw[clusterEnd] == 0xCC || (raw[clusterEnd] == 0xCD && raw[clusterEnd + 1] <= 0xAF)
+                {
+                    clusterEnd += 2
+                }
+                flushCopy(to: index)
+                let cluster = String(decoding: raw[index..<clusterEnd], as: UTF8.self)
+                builder.replace(index..<clusterEnd, with: cluster.precomposedStringWithCanonicalMapping)
+                index = clusterEnd
+                continue
+            }
+            if copyStart < 0 { copyStart = index }
+            index = end
+        }
+        flushCopy(to: count)
+        return (builder.string, builder.map)
+    }
+
+    /// Whether `raw` needs no change: no edge or doubled white space, no control, no byte that may start
+    /// a no-break space, soft hyphen, special space or hyphen, byte-order mark or combining mark.
+    private static func isAlreadyClean(_ raw: [UInt8]) -> Bool {
+        guard let first = raw.first, let last = raw.last, first != 0x20, last != 0x20 else { return raw.isEmpty }
+        return raw.withUnsafeBufferPointer { bytes in
+            var previousSpace = false
+            for byte in bytes {
+                if byte == 0x20 {
+                    if previousSpace { return false }
+                    previousSpace = true
+                    continue
+                }
+                previousSpace = false
+                if byte < 0x20 || byte == 0xC2 || byte == 0xE2 || byte == 0xEF || byte == 0xCC || byte == 0xCD { return false }
+            }
+            return true
+        }
+    }
+}
