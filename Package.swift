@@ -33,11 +33,15 @@ let package = Package(
         ),
         // The rule-pack schema: strict YAML decoding, packs, concepts, requirements, `extends`.
         .target(name: "RuleModel", dependencies: [.product(name: "Yams", package: "Yams")]),
+        // The checking engine: check kinds, document preparation, scoring, results.
+        .target(name: "ComplianceEngine", dependencies: ["VietnameseText", "DocumentReaders", "RuleModel", "PCRE2"]),
+        // Output formats for check results, one type per format.
+        .target(name: "Reporters", dependencies: ["ComplianceEngine"]),
         // The command line: parse arguments, call the library, map errors to exit codes.
         .executableTarget(
             name: "soatxet",
             dependencies: [
-                "VietnameseText", "DocumentReaders",
+                "VietnameseText", "DocumentReaders", "RuleModel", "ComplianceEngine", "Reporters",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -47,6 +51,7 @@ let package = Package(
         .testTarget(name: "VietnameseTextTests", dependencies: ["VietnameseText"], resources: [.copy("Fixtures")]),
         .testTarget(name: "DocumentReadersTests", dependencies: ["DocumentReaders"], resources: [.copy("Fixtures")]),
         .testTarget(name: "RuleModelTests", dependencies: ["RuleModel"]),
+        .testTarget(name: "ComplianceEngineTests", dependencies: ["ComplianceEngine", "RuleModel", "DocumentReaders"]),
         .testTarget(name: "CLITests", dependencies: []),
     ],
     swiftLanguageModes: [.v6]

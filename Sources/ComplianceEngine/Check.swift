@@ -53,10 +53,13 @@ public protocol Check: Sendable {
 /// Every check kind. A new kind is one file and one line here.
 public enum CheckRegistry {
     /// The kinds, by YAML name.
-    public static let kinds: [String: any Check.Type] = Dictionary(uniqueKeysWithValues: [
-        SectionCheck.self, CoverageCheck.self, MentionCheck.self, NearCheck.self, MetricCheck.self,
-        PhraseCheck.self, ConsistencyCheck.self, DateCheck.self, FormatCheck.self, TextIssueCheck.self,
-    ].map { ($0.kind, $0 as any Check.Type) })
+    public static let kinds: [String: any Check.Type] = {
+        let types: [any Check.Type] = [
+            SectionCheck.self, CoverageCheck.self, MentionCheck.self, NearCheck.self, MetricCheck.self,
+            PhraseCheck.self, ConsistencyCheck.self, DateCheck.self, FormatCheck.self, TextIssueCheck.self,
+        ]
+        return Dictionary(uniqueKeysWithValues: types.map { ($0.kind, $0) })
+    }()
 
     /// Builds the check a definition names.
     static func make(_ definition: DeferredNode, concepts: ConceptBook) throws -> any Check {

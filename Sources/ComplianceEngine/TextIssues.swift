@@ -7,11 +7,10 @@ enum TextIssues {
     static func find(in text: String, document: Document, blockStarts: [Int]) -> [TextIssue] {
         let summary = SyllableSummary(of: text)
         var issues: [TextIssue] = []
-        for repair in document.metadata.repairs {
-            guard repair.block < blockStarts.count else { continue }
-            let start = blockStarts[repair.block]
-            let length = document.blocks[repair.block].text.utf8.count
-            issues.append(TextIssue(kind: .repairedEncoding, range: start..<start + length, detail: repair.detail))
+        for (index, block) in document.blocks.enumerated() where !block.repairs.isEmpty {
+            let start = blockStarts[index]
+            let detail = block.repairs.map { "\($0.kind.rawValue): \($0.sample)" }.joined(separator: "; ")
+            issues.append(TextIssue(kind: .repairedEncoding, range: start..<start + block.text.utf8.count, detail: detail))
         }
         for invalid in summary.invalid {
             issues.append(TextIssue(kind: .invalidSyllable, range: invalid.range, detail: invalid.text, suggestion: invalid.suggestion))

@@ -10,7 +10,15 @@ import VietnameseText
 /// non-breaking hyphen into "-"; composes base letters with combining marks (NFC).
 public enum BlockText {
     /// The final text of `raw` (UTF-8 bytes) and the map from its byte offsets back to `raw`'s.
-    public static func produce(raw: [UInt8]) -> (text: String, map: OffsetMap) {
+    public static func produce(raw: [UInt8]) -> (text: String, map: OffsetMap, repairs: [Repair]) {
+        let repaired = MojibakeRepair.repair(String(decoding: raw, as: UTF8.self))
+        let normalized = TextNormalizer.normalize(repaired.text)
+        let (text, cleanMap) = clean(raw: Array(normalized.text.utf8))
+        return (text, cleanMap.composed(with: normalized.map).composed(with: repaired.map), repaired.repairs)
+    }
+
+    /// Trims, collapses white space, drops invisible characters and composes what is left.
+    static func clean(raw: [UInt8]) -> (text: String, map: OffsetMap) {
         if isAlreadyClean(raw) { return (String(decoding: raw, as: UTF8.self), .identity) }
         var builder = TextBuilder(capacity: raw.count)
         var index = 0

@@ -116,13 +116,15 @@ public enum BlockLocation: Hashable, Sendable, CustomStringConvertible {
 public struct Block: Sendable, Hashable {
     /// What the block is.
     public let scope: BlockScope
-    /// The text, NFC, as produced by ``BlockText/produce(raw:)``.
+    /// The text, repaired and NFC, as produced by ``BlockText/produce(raw:)``.
     public let text: String
     /// Where the block's first character comes from.
     public let location: BlockLocation
     /// UTF-8 bytes at the start of ``text`` that the reader generated (Word/ODF automatic numbering such
     /// as "II. " or "a) "); 0 when everything in the text is in the source.
     public let generatedPrefixLength: Int
+    /// Encoding damage repaired in this block (ranges in the block's raw text), in order.
+    public let repairs: [Repair]
 
     // Where stretches of the raw text start in the source, sorted by raw offset; and how the final text
     // maps to the raw text (nil raw: text and raw are the same bytes).
@@ -133,12 +135,14 @@ public struct Block: Sendable, Hashable {
     /// A block whose text is exactly its source text starting at `location` (for tests and callers that
     /// build documents themselves).
     public init(scope: BlockScope, text: String, location: BlockLocation) {
-        self.init(scope: scope, text: text, location: location, generatedPrefixLength: 0, anchors: [], map: .identity, raw: nil)
+        self.init(
+            scope: scope, text: text, location: location, generatedPrefixLength: 0, anchors: [], map: .identity, raw: nil,
+            repairs: [])
     }
 
     init(
         scope: BlockScope, text: String, location: BlockLocation, generatedPrefixLength: Int, anchors: [Anchor],
-        map: OffsetMap, raw: String?
+        map: OffsetMap, raw: String?, repairs: [Repair]
     ) {
         self.scope = scope
         self.text = text
@@ -147,6 +151,7 @@ public struct Block: Sendable, Hashable {
         self.anchors = anchors
         self.map = map
         self.raw = raw
+        self.repairs = repairs
     }
 
     struct Anchor: Sendable, Hashable {

@@ -51,12 +51,14 @@ struct ProducedBlock {
     var text: String
     var map: OffsetMap
     var rawText: String?
+    var repairs: [Repair]
 
     init(_ consumed: RawBlock) {
         var raw = consumed
-        let (text, map) = BlockText.produce(raw: raw.text)
+        let (text, map, repairs) = BlockText.produce(raw: raw.text)
         self.text = text
         self.map = map
+        self.repairs = repairs
         self.rawText = map.isIdentity ? nil : String(decoding: raw.text, as: UTF8.self)
         raw.text = []
         self.raw = raw
@@ -69,12 +71,13 @@ struct ProducedBlock {
         let anchors = raw.anchors.count == 1 && raw.anchors[0].rawOffset == 0 ? [] : raw.anchors
         let block = Block(
             scope: scope, text: text, location: location, generatedPrefixLength: raw.generatedPrefixLength,
-            anchors: anchors, map: map, raw: rawText)
+            anchors: anchors, map: map, raw: rawText, repairs: repairs)
         // The block starts where its first kept character comes from (after trimmed white space).
         let start = block.location(atByte: 0)
         guard start != location else { return block }
         return Block(
             scope: scope, text: text, location: start, generatedPrefixLength: raw.generatedPrefixLength,
-            anchors: anchors.isEmpty ? [Block.Anchor(rawOffset: 0, location: location)] : anchors, map: map, raw: rawText)
+            anchors: anchors.isEmpty ? [Block.Anchor(rawOffset: 0, location: location)] : anchors, map: map, raw: rawText,
+            repairs: repairs)
     }
 }

@@ -25,7 +25,8 @@ public protocol Reporter: Sendable {
 /// Every reporter. A new format is one file and one line here.
 public enum Reporters {
     /// The reporters by `--format` name.
-    public static let all: [String: any Reporter.Type] = Dictionary(uniqueKeysWithValues: [
-        TextReporter.self, JSONReporter.self,
-    ].map { ($0.identifier, $0 as any Reporter.Type) })
+    public static let all: [String: any Reporter.Type] = {
+        let types: [any Reporter.Type] = [TextReporter.self, JSONReporter.self]
+        return Dictionary(uniqueKeysWithValues: types.map { ($0.identifier, $0) })
+    }()
 }

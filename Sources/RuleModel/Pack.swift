@@ -60,6 +60,8 @@ public struct Scoring: Decodable, Sendable {
     /// The lowest score of a single requirement below which the verdict is `chua-dat` whatever the total;
     /// nil when no single requirement decides alone.
     public let requirementFloor: Double?
+
+    enum CodingKeys: String, CodingKey { case pass, requirementFloor = "requirement-floor" }
 }
 
 /// A named set of phrases that say one thing, with the look-alikes that must not count.
@@ -81,6 +83,12 @@ public struct Concept: Decodable, Sendable {
         phrases = try container.decode([String].self, forKey: .phrases)
         exclude = try container.decodeIfPresent([String].self, forKey: .exclude) ?? []
         headings = try container.decodeIfPresent(Bool.self, forKey: .headings) ?? true
+        if let clash = phrases.first(where: exclude.contains) {
+            // Usually a flow list [a, b, c] that split a phrase holding a comma: quote such phrases.
+            throw DecodingError.dataCorrupted(.init(
+                codingPath: decoder.codingPath,
+                debugDescription: "'\(clash)' is both a phrase and an exclusion; quote phrases that contain commas"))
+        }
     }
 
     public init(description: String? = nil, phrases: [String], exclude: [String] = [], headings: Bool = true) {

@@ -69,6 +69,47 @@ public struct OffsetMap: Sendable, Equatable {
         inEnd = inputStart
     }
 
+    /// The map of two transformations in a row: `self` maps C to B, `inner` maps B to A; the result maps C to A.
+    public func composed(with inner: OffsetMap) -> OffsetMap {
+        if inner.isIdentity { return self }
+        if isIdentity { return inner }
+        var result = OffsetMap()
+        for index in outStarts.indices {
+            let outStart = outStarts[index], inStart = inStarts[index]
+            let outStop = index + 1 < outStarts.count ? outStarts[index + 1] : outEnd
+            let inStop = index + 1 < inStarts.count ? inStarts[index + 1] : inEnd
+            guard copied[index] else {
+                result.appendReplacement(
+                    outputLength: outStop - outStart, input: inner.inputOffset(inStart)..<inner.inputOffset(inStop))
+                continue
+            }
+            // A copied stretch of B may cross several segments of `inner`: split it at their starts.
+            var cuts = [inStart]
+            for start in inner.outStarts where start > inStart && start < inStop { cuts.append(start) }
+            cuts.append(inStop)
+            for (from, to) in zip(cuts, cuts.dropFirst()) where to > from {
+                let innerIndex = inner.segment(containing: from)
+                let length = to - from
+                if innerIndex.map({ inner.copied[$0] }) ?? true {
+                    result.appendCopy(outputLength: length, inputStart: inner.inputOffset(from))
+                } else {
+                    result.appendReplacement(outputLength: length, input: inner.inputOffset(from)..<inner.inputOffset(to))
+                }
+            }
+        }
+        return result
+    }
+
+    private func segment(containing offset: Int) -> Int? {
+        guard !outStarts.isEmpty, offset < outEnd else { return nil }
+        var low = 0, high = outStarts.count - 1
+        while low < high {
+            let mid = (low + high + 1) / 2
+            if outStarts[mid] <= offset { low = mid } else { high = mid - 1 }
+        }
+        return low
+    }
+
     /// The input offset that output byte offset `offset` comes from.
     public func inputOffset(_ offset: Int) -> Int {
         guard !outStarts.isEmpty else { return offset }

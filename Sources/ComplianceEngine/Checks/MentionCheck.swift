@@ -1,4 +1,5 @@
 // ComplianceEngine: the `mention` check. A concept stated, not denied, with its qualifiers and enough substance.
+import Foundation
 import RuleModel
 
 /// A concept stated at least `min` times in scope, not negated; optionally qualified
@@ -77,18 +78,28 @@ public struct MentionCheck: Check {
         return CheckOutcome(status: status, evidence: evidence, detail: detail)
     }
 
-    /// Sentences of content behind the mentions: a section headed by the concept counts its body.
+    /// Sentences of content behind the mentions: a section headed by the concept counts its body, and a
+    /// sentence that introduces a list (ends with ":") counts the sentences after it in its section.
     private func contentSentences(for sentences: [Int], in document: CheckDocument) -> Int {
         var best = 0
-        var bodyless = 0
+        var plain = 0
         for index in sentences {
-            if document.sentences[index].role == .heading,
-               let section = document.sections.firstIndex(where: { $0.heading == index }) {
+            let view = document.sentences[index]
+            if view.role == .heading, let section = document.sections.firstIndex(where: { $0.heading == index }) {
                 best = max(best, document.sections[section].sentences.count - 1)
+            } else if document.sentenceText(index).trimmingCharacters(in: .whitespaces).hasSuffix(":") {
+                var following = 0
+                var next = index + 1
+                while next < document.sentences.count, document.sentences[next].role != .heading,
+                      document.sentences[next].section == view.section {
+                    following += 1
+                    next += 1
+                }
+                best = max(best, following)
             } else {
-                bodyless += 1
+                plain += 1
             }
         }
-        return max(best, bodyless)
+        return max(best, plain)
     }
 }

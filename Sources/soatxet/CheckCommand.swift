@@ -1,0 +1,93 @@
+// soatxet: `soatxet check`. Judges reports against a directive's pack and prints the results.
+import ArgumentParser
+import ComplianceEngine
+import DocumentReaders
+import Foundation
+import Reporters
+import RuleModel
+import VietnameseText
+
+struct Check: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Check reports against a directive's rule pack.",
+        discussion: """
+        PATH may be a report file (.txt .md .docx .odt .doc .pdf), a folder (walked for reports) or
+        '-' for standard input (text). Exit status: 0 when every report passes; 1 when a report's
+        verdict is 'chua-dat' or has an error-level finding; 2 when an input or the pack cannot be read.
+        """
+    )
+
+    @Argument(help: "Report files or folders, or '-' for standard input.")
+    var paths: [String]
+
+    @Option(name: .long, help: "Rule pack ID (see 'soatxet rules list') or a pack .yaml file.")
+    var pack: String = "tld-so-ket-dh-ix"
+
+    @Option(help: "Output format: \(Reporters.all.keys.sorted().joined(separator: ", ")).")
+    var format: String = "text"
+
+    @Option(help: "Encoding of text reports: auto (default) or a name as in 'soatxet analyze --help'.")
+    var encoding: String = "auto"
+
+    @OptionGroup var language: LanguageOption
+
+    func validate() throws {
+        guard Reporters.all[format] != nil else {
+            throw ValidationError("unknown format '\(format)'; expected one of: \(Reporters.all.keys.sorted().joined(separator: ", "))")
+        }
+        if encoding != "auto" && TextEncoding(name: encoding) == nil {
+            throw ValidationError("unknown encoding '\(encoding)'")
+        }
+    }
+
+    func run() throws {
+        let checker: Checker
+        do {
+            let resolved = try PackLibrary.standard().resolve(pack)
+            checker = try Checker(pack: resolved, options: EngineOptions(language: language.lang.rawValue))
+        } catch {
+            printError("error: \(error)")
+            throw ExitCode(2)
+        }
+        let (inputs, unreadable) = collectInputs(paths)
+        var run = RunResult(documents: [], errors: unreadable)
+        let options = ReadOptions(encoding: TextEncoding(name: encoding))
+        for path in inputs {
+            do {
+                let document = path == "-"
+                    ? try DocumentReaders.readStandardInput(format: .txt, options: options)
+                    : try DocumentReaders.read(path: path, options: options)
+                run.documents.append(try checker.check(document))
+            } catch {
+                run.errors.append(InputError(path: path, message: "\(error)"))
+            }
+        }
+        let context = ReportContext(language: language.lang.rawValue, colour: format == "text" && isatty(1) == 1)
+        print(try Reporters.all[format]!.report(run, context: context), terminator: "")
+        if format != "text" {
+            for error in run.errors { printError("\(error.path): error: \(error.message)") }
+        }
+        if !run.errors.isEmpty { throw ExitCode(2) }
+        let failing = run.documents.contains { $0.verdict == .chuaDat || $0.findings.contains { $0.severity == .error } }
+        if failing { throw ExitCode(1) }
+    }
+}
+
+/// Expands folders into the report files they hold; files that cannot be collected become errors.
+func collectInputs(_ paths: [String]) -> (inputs: [String], errors: [InputError]) {
+    var inputs: [String] = []
+    var errors: [InputError] = []
+    for path in paths {
+        if path == "-" {
+            inputs.append(path)
+            continue
+        }
+        for result in DocumentReaders.collect(paths: [path]) {
+            switch result {
+            case let .success(input): inputs.append(input.path)
+            case let .failure(error): errors.append(InputError(path: error.path, message: "\(error)"))
+            }
+        }
+    }
+    return (inputs, errors)
+}
