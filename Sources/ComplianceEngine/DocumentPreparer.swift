@@ -22,13 +22,9 @@ public struct DocumentPreparer: Sendable {
 
     /// Prepares `document` for the checks.
     public func prepare(_ document: Document) throws -> CheckDocument {
-        var text = ""
-        var blockStarts: [Int] = []
-        for block in document.blocks {
-            if !text.isEmpty { text += "\n" }
-            blockStarts.append(text.utf8.count)
-            text += block.text
-        }
+        let joined = JoinedText(document)
+        let text = joined.text
+        let blockStarts = joined.blockStarts
         let blocks = document.blocks
 
         // Sentences: heading-like blocks are one unit each; others are split.
@@ -138,7 +134,7 @@ public struct DocumentPreparer: Sendable {
             narrativeShare: narrativeCount + evaluativeCount == 0 ? 0 : Double(narrativeCount) / Double(narrativeCount + evaluativeCount),
             figuresPerThousand: counts.total == 0 ? 0 : (Double(figures.count) * 1000 / Double(counts.total) * 10).rounded() / 10)
 
-        let locate = Self.locator(document: document, blockStarts: blockStarts)
+        let locate: @Sendable (Int) -> SourceLocation = { joined.sourceLocation(at: $0) }
         return CheckDocument(
             path: document.path, text: text, sentences: sentences, sections: sections, occurrences: occurrences,
             form: FormReader.read(blocks: blocks), statistics: statistics,
@@ -154,27 +150,6 @@ public struct DocumentPreparer: Sendable {
             if ranges[mid].range.lowerBound <= offset { low = mid } else { high = mid - 1 }
         }
         return ranges[low].range.contains(offset) || ranges[low].range.upperBound == offset ? low : nil
-    }
-
-    /// Maps an offset of the joined text to the source: line and column for text formats, paragraph
-    /// number and character for Word and OpenDocument files.
-    static func locator(document: Document, blockStarts: [Int]) -> @Sendable (Int) -> SourceLocation {
-        let blocks = document.blocks
-        return { offset in
-            guard !blocks.isEmpty else { return SourceLocation(line: 1, column: 1) }
-            var low = 0, high = blockStarts.count - 1
-            while low < high {
-                let mid = (low + high + 1) / 2
-                if blockStarts[mid] <= offset { low = mid } else { high = mid - 1 }
-            }
-            let within = max(0, min(offset - blockStarts[low], blocks[low].text.utf8.count))
-            switch blocks[low].location(atByte: within) {
-            case let .text(location):
-                return location
-            case let .package(location):
-                return SourceLocation(line: location.paragraph + 1, column: location.characterOffset + 1)
-            }
-        }
     }
 
     /// A date at the start of a sentence followed by an activity: the shape of a chronicle.

@@ -1,5 +1,6 @@
 // soatxet: the output of `analyze`, as stable JSON (version 1) and as text for people.
 import Foundation
+import DocumentReaders
 import VietnameseText
 
 /// A place in the source with the text found there.
@@ -25,6 +26,15 @@ struct AnalysisSummary: Codable {
     struct AbbreviationEntry: Codable { let text: String; let expansion: String; let line: Int; let column: Int }
     struct FigureEntry: Codable { let kind: String; let text: String; let value: Double; let unit: String?; let line: Int; let column: Int }
     struct DateEntry: Codable { let text: String; let day: Int?; let month: Int?; let year: Int; let line: Int; let column: Int }
+    struct BlockEntry: Codable {
+        let scope: String
+        let level: Int?
+        let depth: Int
+        let text: String
+        let line: Int
+        let column: Int
+        let place: String
+    }
 
     var version = 1
     let path: String
@@ -39,11 +49,15 @@ struct AnalysisSummary: Codable {
     let abbreviations: [AbbreviationEntry]
     let figures: [FigureEntry]
     let dates: [DateEntry]
+    let format: String
+    let blocks: [BlockEntry]
+    let warnings: [String]
 
-    init(path: String, analysis: TextAnalysis) {
+    /// `locate` maps offsets of the analysed text to source places; `document` gives the block tree.
+    init(path: String, analysis: TextAnalysis, locate: (Int) -> SourceLocation, document: Document) {
         self.path = path
         func at(_ range: Range<Int>) -> (String, SourceLocation) {
-            (analysis.slice(range), analysis.location(of: range.lowerBound))
+            (analysis.slice(range), locate(range.lowerBound))
         }
         encoding = Encoding(name: analysis.encoding.rawValue, confidence: (analysis.confidence * 100).rounded() / 100)
         repairs = analysis.repairs.map {
@@ -65,7 +79,7 @@ struct AnalysisSummary: Codable {
         let summary = analysis.syllables
         func entries(_ issues: [TokenIssue]) -> [TokenEntry] {
             issues.map {
-                let location = analysis.location(of: $0.range.lowerBound)
+                let location = locate($0.range.lowerBound)
                 return TokenEntry(text: $0.text, line: location.line, column: location.column, suggestion: $0.suggestion)
             }
         }
@@ -76,7 +90,7 @@ struct AnalysisSummary: Codable {
             tonePlacement: ["old": summary.oldPlacement, "new": summary.newPlacement],
             iy: ["i": summary.iSpelling, "y": summary.ySpelling])
         abbreviations = analysis.abbreviations.map {
-            let location = analysis.location(of: $0.range.lowerBound)
+            let location = locate($0.range.lowerBound)
             return AbbreviationEntry(text: $0.text, expansion: $0.expansion, line: location.line, column: location.column)
         }
         figures = analysis.figures.map {
@@ -86,6 +100,23 @@ struct AnalysisSummary: Codable {
         dates = analysis.dates.map {
             let (text, location) = at($0.range)
             return DateEntry(text: text, day: $0.day, month: $0.month, year: $0.year, line: location.line, column: location.column)
+        }
+        format = document.format.rawValue
+        warnings = document.warnings.map(\.description)
+        blocks = document.blocks.enumerated().map { index, block in
+            let level: Int?
+            switch block.scope {
+            case let .heading(value), let .listItem(value): level = value
+            default: level = nil
+            }
+            let depth = document.sections.headingPath(of: index).count
+            let location: SourceLocation
+            switch block.location {
+            case let .text(source): location = source
+            case let .package(place): location = SourceLocation(line: place.paragraph + 1, column: place.characterOffset + 1)
+            }
+            return BlockEntry(scope: block.scope.description, level: level, depth: depth, text: block.text,
+                              line: location.line, column: location.column, place: block.location.description)
         }
     }
 
@@ -131,6 +162,15 @@ struct AnalysisSummary: Codable {
             out.append("  " + lang.pick("viết tắt", "abbreviations") + ": " + list.joined(separator: ", "))
         }
         out.append("  " + lang.pick("số liệu", "figures") + ": \(figures.count); " + lang.pick("ngày tháng", "dates") + ": \(dates.count)")
+        out.append("  " + lang.pick("các khối", "blocks") + " (\(format)): \(blocks.count)")
+        for block in blocks {
+            let indent = String(repeating: "  ", count: min(6, block.depth))
+            let shown = block.text.split(separator: "\n").first.map(String.init) ?? ""
+            let excerpt = shown.count > 70 ? String(shown.prefix(70)) + "…" : shown
+            let place = format == "docx" || format == "odt" ? "¶\(block.line):\(block.column)" : "\(block.line):\(block.column)"
+            out.append("    \(place.padding(toLength: 9, withPad: " ", startingAt: 0)) \(indent)\(block.scope): \(excerpt)")
+        }
+        for warning in warnings { out.append("  " + lang.pick("cảnh báo", "warning") + ": \(warning)") }
         return out.joined(separator: "\n")
     }
 }

@@ -1,14 +1,17 @@
 // soatxet: `soatxet analyze`. Prints what the analyser saw in each report.
 import ArgumentParser
 import Foundation
+import DocumentReaders
 import VietnameseText
 
 struct Analyze: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Show what the analyser sees: encoding, repairs, headings, sentences, syllables, abbreviations, figures.",
         discussion: """
-        FILE may be '-' for standard input. With --format json, one file gives one JSON object;
-        several files give one object per line (JSON Lines). Exit status 2 when a file cannot be read.
+        FILE may be a report (.txt .md .docx .odt .doc .pdf), a folder, or '-' for standard input.
+        Text reports are located by line and column; Word and OpenDocument reports by paragraph number
+        (from 1) and character. With --format json, one file gives one JSON object; several give one
+        object per line (JSON Lines). Exit status 2 when a file cannot be read; the others are still shown.
         """
     )
 
@@ -31,13 +34,16 @@ struct Analyze: ParsableCommand {
 
     func run() throws {
         var failed = false
-        for path in files {
+        let (inputs, unreadable) = collectInputs(files)
+        for error in unreadable {
+            failed = true
+            printError("\(error.path): error: \(error.message)")
+        }
+        for path in inputs {
             do {
-                let bytes = try readInput(path)
-                let analysis = try TextAnalyzer.analyze(bytes: bytes, encoding: TextEncoding(name: encoding))
-                let summary = AnalysisSummary(path: path, analysis: analysis)
+                let summary = try analyze(path)
                 switch format {
-                case .json: print(try summary.json(pretty: files.count == 1))
+                case .json: print(try summary.json(pretty: inputs.count == 1))
                 case .text: print(summary.text(language.lang))
                 }
             } catch {
@@ -46,6 +52,23 @@ struct Analyze: ParsableCommand {
             }
         }
         if failed { throw ExitCode(2) }
+    }
+
+    /// Text formats are analysed from their bytes (encoding, repairs, lines and columns of the file);
+    /// Word, OpenDocument, .doc and .pdf files from their blocks, located by paragraph.
+    private func analyze(_ path: String) throws -> AnalysisSummary {
+        let options = ReadOptions(encoding: TextEncoding(name: encoding))
+        let format = path == "-" ? .txt : DocumentReaders.format(forExtension: (path as NSString).pathExtension)
+        if let format, format.isText {
+            let bytes = try readInput(path)
+            let analysis = try TextAnalyzer.analyze(bytes: bytes, encoding: options.encoding)
+            let document = try DocumentReaders.read(bytes: bytes, format: format, path: path, options: options)
+            return AnalysisSummary(path: path, analysis: analysis, locate: analysis.location(of:), document: document)
+        }
+        let document = try DocumentReaders.read(path: path, options: options)
+        let joined = JoinedText(document)
+        let analysis = TextAnalyzer.analyze(text: joined.text, repair: false)
+        return AnalysisSummary(path: path, analysis: analysis, locate: joined.sourceLocation(at:), document: document)
     }
 }
 
