@@ -143,10 +143,6 @@ struct AnalysisSummary: Codable {
         }
         out.append("  " + lang.pick("cấu trúc", "structure") + ": \(headings.count) " + lang.pick("đề mục", "headings")
                    + ", \(paragraphs) " + lang.pick("đoạn", "paragraphs") + ", \(sentences.count) " + lang.pick("câu", "sentences"))
-        for heading in headings {
-            let indent = String(repeating: "  ", count: max(0, min(4, (heading.level ?? 1) / 2)))
-            out.append("    \(indent)\(heading.line):\(heading.column) \(heading.text)")
-        }
         out.append("  " + lang.pick("âm tiết", "syllables") + ": \(syllables.total) (" + lang.pick("tiếng Việt", "Vietnamese")
                    + " \(syllables.vietnamese), " + lang.pick("viết tắt", "abbreviations") + " \(syllables.abbreviations), "
                    + lang.pick("số", "numbers") + " \(syllables.numbers), " + lang.pick("nước ngoài", "foreign")
