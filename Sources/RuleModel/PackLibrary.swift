@@ -16,6 +16,20 @@ public struct ResolvedPack: Sendable {
     /// Rules of the bases and the pack, bases first; a pack's rule replaces a base rule with its ID.
     public let rules: [Rule]
 
+    /// A pack that extends nothing, on its own (tests and packs given as data).
+    public init(_ pack: Pack, file: String) throws {
+        self = try PackLibrary.fold(pack, file: file, bases: [])
+    }
+
+    init(pack: Pack, file: String, bases: [Pack], concepts: [String: Concept], requirements: [Requirement], rules: [Rule]) {
+        self.pack = pack
+        self.file = file
+        self.bases = bases
+        self.concepts = concepts
+        self.requirements = requirements
+        self.rules = rules
+    }
+
     /// The directive clause text a requirement or rule cites, searched in the pack then its bases.
     public func clauseText(_ id: String?) -> String? {
         guard let id else { return nil }
@@ -139,7 +153,7 @@ public struct PackLibrary: Sendable {
         }
     }
 
-    private static func fold(_ pack: Pack, file: String, bases: [Pack]) throws -> ResolvedPack {
+    static func fold(_ pack: Pack, file: String, bases: [Pack]) throws -> ResolvedPack {
         var concepts: [String: Concept] = [:]
         var requirements: [Requirement] = []
         var rules: [Rule] = []
