@@ -126,7 +126,7 @@ extension MatchForm {
             placement = parts.toneIndex == Int8(parts.oldVowel) ? .old : .new
         }
         var iy: ToneStyle.IYSpelling?
-        if let index = parts.iyVariantIndex { iy = parts.letter(index) == Letter.i ? .i : .y }
+        if let index = parts.iyStyleIndex { iy = parts.letter(index) == Letter.i ? .i : .y }
         if placement == nil && iy == nil { return nil }
         return ToneStyle(placement: placement, iy: iy)
     }

@@ -166,9 +166,10 @@ public enum TextAnalyzer {
                     }
                     return
                 }
-                // Only syllables with a byte above ASCII can carry a mark or a tone-placement style.
-                guard bytes[range].contains(where: { $0 >= 0x80 }) else { return }
-                summary.marked += 1
+                // A style needs a byte above ASCII (a tone or letter mark), or an ASCII i/y ending (ty/ti, hy/hi).
+                let marked = bytes[range].contains(where: { $0 >= 0x80 })
+                if marked { summary.marked += 1 }
+                guard marked || [0x69, 0x79, 0x49, 0x59].contains(bytes[range.upperBound - 1]) else { return }
                 let word = Substring(String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self))
                 guard let style = MatchForm.toneStyle(of: word) else { return }
                 switch style.placement {

@@ -334,6 +334,14 @@ struct SyllableParts: Hashable, Sendable {
         return nil
     }
 
+    /// The i/y letter of a syllable that writers really spell both ways (hi/hy, kì/kỳ, lí/lý, mĩ/mỹ,
+    /// sĩ/sỹ, ti/ty, quí/quý): the onsets h, k, l, m, s, t and qu. "thi", "chỉ", "đi" are only ever i.
+    var iyStyleIndex: Int? {
+        guard let index = iyVariantIndex else { return nil }
+        if medial == MedialKind.qu { return index }
+        return [Onset.h, Onset.k, Onset.l, Onset.m, Onset.s, Onset.t].contains(onset) ? index : nil
+    }
+
     /// Appends the syllable in lower case, tone on the main vowel; with `unifyIY` the i/y variants
     /// spelled one way (`i` after a consonant, `y` after `qu`); with `fold` without any diacritic.
     func appendCanonical(to out: inout [UInt8], unifyIY: Bool, fold: Bool) {

@@ -62,4 +62,10 @@ final class TextAnalyzerTests: XCTestCase {
         XCTAssertTrue(analysis.syllables.looksUndiacritised)
         XCTAssertFalse(try TextAnalyzer.analyze(bytes: Array(report.utf8)).syllables.looksUndiacritised)
     }
+
+    func testOnlyWordsWrittenBothWaysCountAsIYStyle() throws {
+        let analysis = TextAnalyzer.analyze(text: "Thi đua chỉ đạo; kỹ năng, kĩ thuật, quý I, công ty, thi thoảng đi họp.")
+        XCTAssertEqual(analysis.syllables.ySpelling, 3, "kỹ, quý, ty")
+        XCTAssertEqual(analysis.syllables.iSpelling, 1, "kĩ only: thi, chỉ, đi are never written with y")
+    }
 }
