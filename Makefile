@@ -5,7 +5,7 @@ SOATXET = $(BIN_DIR)/soatxet
 APT_GET = DEBIAN_FRONTEND=noninteractive apt-get
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: deps build run test bench clean
+.PHONY: deps test-deps build run test bench clean
 
 # libpcre2-dev is the one library soatxet links; pkg-config finds it.
 deps:
@@ -13,13 +13,20 @@ deps:
 	  echo "installing libpcre2-dev and pkg-config"; \
 	  $(SUDO) $(APT_GET) update -qq && $(SUDO) $(APT_GET) install -y -qq libpcre2-dev pkg-config; }
 
+# The converters for .doc and .pdf reports, which the tests exercise.
+test-deps: deps
+	@command -v antiword >/dev/null && command -v catdoc >/dev/null && command -v pdftotext >/dev/null || { \
+	  echo "installing antiword, catdoc and poppler-utils"; \
+	  $(SUDO) $(APT_GET) update -qq && $(SUDO) $(APT_GET) install -y -qq antiword catdoc poppler-utils; }
+
 build: deps
 	$(SWIFT) build -c release --product soatxet
 
+# The main job: check the bundled sample corpus of the default directive against its pack.
 run: build
-	$(SOATXET) analyze Corpus/tld-so-ket-dh-ix/mau-ldld-tinh.txt
+	$(SOATXET) check Corpus/tld-so-ket-dh-ix || [ $$? -eq 1 ]  # 1 = some reports are not yet up to the directive
 
-test: deps
+test: test-deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 

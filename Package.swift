@@ -52,7 +52,8 @@ let package = Package(
         .testTarget(name: "DocumentReadersTests", dependencies: ["DocumentReaders"], resources: [.copy("Fixtures")]),
         .testTarget(name: "RuleModelTests", dependencies: ["RuleModel"]),
         .testTarget(name: "ComplianceEngineTests", dependencies: ["ComplianceEngine", "RuleModel", "DocumentReaders"]),
-        .testTarget(name: "CLITests", dependencies: []),
+        // End-to-end tests: they run the built `soatxet` executable and compare its output.
+        .testTarget(name: "CLITests", dependencies: ["VietnameseText"]),
     ],
     swiftLanguageModes: [.v6]
 )

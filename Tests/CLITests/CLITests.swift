@@ -1,7 +1,224 @@
+import Foundation
+import VietnameseText
 import XCTest
 
-final class CLITests: XCTestCase {
-    func testVersion() throws {
-        XCTAssertTrue(true)
+/// Runs the real `soatxet` executable, as a user or CI would.
+struct Soatxet {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    /// The built executable: beside the test bundle, or in .build/debug.
+    static let executable: URL = {
+        let candidates = [
+            URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("soatxet"),
+            Bundle.main.bundleURL.appendingPathComponent("soatxet"),
+            root.appendingPathComponent(".build/debug/soatxet"),
+        ]
+        return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? candidates.last!
+    }()
+
+    struct Output {
+        let status: Int32
+        let stdout: String
+        let stderr: String
+        var json: Any { (try? JSONSerialization.jsonObject(with: Data(stdout.utf8))) ?? [:] }
+    }
+
+    /// Runs soatxet with `arguments` from the package root, feeding `input` to standard input.
+    static func run(_ arguments: [String], input: Data? = nil, environment: [String: String] = [:],
+                    directory: URL = root) throws -> Output {
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        process.currentDirectoryURL = directory
+        var env = ProcessInfo.processInfo.environment
+        env.merge(environment) { _, new in new }
+        process.environment = env
+        let out = Pipe(), err = Pipe(), inPipe = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = inPipe
+        try process.run()
+        if let input { inPipe.fileHandleForWriting.write(input) }
+        try inPipe.fileHandleForWriting.close()
+        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Output(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
+                      stderr: String(decoding: stderr, as: UTF8.self))
+    }
+}
+
+final class AnalyzeCommandTests: XCTestCase {
+    let sample = "Corpus/tld-so-ket-dh-ix/mau-ldld-tinh.txt"
+
+    func testJSONHasTheDocumentedFields() throws {
+        let output = try Soatxet.run(["analyze", "--format", "json", sample])
+        XCTAssertEqual(output.status, 0, output.stderr)
+        let json = try XCTUnwrap(output.json as? [String: Any])
+        let encoding = try XCTUnwrap(json["encoding"] as? [String: Any])
+        XCTAssertEqual(encoding["name"] as? String, "utf-8")
+        XCTAssertNotNil(encoding["confidence"] as? Double)
+        XCTAssertNotNil(json["repairs"] as? [Any])
+        XCTAssertTrue((json["text"] as? String)?.contains("BÁO CÁO") == true)
+        let sentences = try XCTUnwrap(json["sentences"] as? [[String: Any]])
+        XCTAssertGreaterThan(sentences.count, 30)
+        XCTAssertNotNil(sentences[0]["line"] as? Int)
+        XCTAssertNotNil(sentences[0]["column"] as? Int)
+        let syllables = try XCTUnwrap(json["syllables"] as? [String: Any])
+        XCTAssertGreaterThan(syllables["total"] as? Int ?? 0, 900)
+        XCTAssertNotNil(syllables["invalid"] as? [Any])
+        let blocks = try XCTUnwrap(json["blocks"] as? [[String: Any]])
+        XCTAssertTrue(blocks.contains { $0["scope"] as? String == "title" })
+    }
+
+    func testStandardInputInALegacyEncoding() throws {
+        let paragraph = "công đoàn cơ sở đã tổ chức hội nghị người lao động, kết nạp 45 đoàn viên mới trong năm.\n"
+        let bytes = try LegacyCodecs.encode(String(repeating: paragraph, count: 4), as: .tcvn3)
+        let output = try Soatxet.run(["analyze", "--format", "json", "-"], input: Data(bytes))
+        XCTAssertEqual(output.status, 0, output.stderr)
+        let json = try XCTUnwrap(output.json as? [String: Any])
+        XCTAssertEqual((json["encoding"] as? [String: Any])?["name"] as? String, "tcvn3")
+        XCTAssertTrue((json["text"] as? String)?.hasPrefix("công đoàn cơ sở") == true)
+    }
+
+    func testTextShowsGluedAndInvalidSyllablesWithPlaces() throws {
+        let text = "BÁO CÁO\nHoạtđộngcôngđoàn còn côg tác hình thức.\n"
+        let output = try Soatxet.run(["analyze", "-"], input: Data(text.utf8))
+        XCTAssertEqual(output.status, 0, output.stderr)
+        XCTAssertTrue(output.stdout.contains("2:1 Hoạtđộngcôngđoàn → Hoạt động công đoàn"), output.stdout)
+        XCTAssertTrue(output.stdout.contains("2:22 côg → công"), output.stdout)
+    }
+
+    func testWordFileShowsTheBlockTreeByParagraph() throws {
+        let output = try Soatxet.run(["analyze", "--format", "json", "Tests/DocumentReadersTests/Fixtures/bao-cao-so-ket.docx"])
+        XCTAssertEqual(output.status, 0, output.stderr)
+        let blocks = try XCTUnwrap((output.json as? [String: Any])?["blocks"] as? [[String: Any]])
+        let heading = try XCTUnwrap(blocks.first { ($0["text"] as? String)?.hasPrefix("I. KẾT QUẢ") == true })
+        XCTAssertEqual(heading["scope"] as? String, "heading(1)")
+        XCTAssertTrue((heading["place"] as? String)?.hasPrefix("word/document.xml ¶") == true)
+        XCTAssertTrue(blocks.contains { ($0["scope"] as? String)?.hasPrefix("table-cell") == true })
+        XCTAssertTrue(blocks.contains { $0["scope"] as? String == "signature" })
+    }
+
+    func testAMissingFileIsReportedAndTheOthersStillShown() throws {
+        let output = try Soatxet.run(["analyze", "khong-co.txt", sample])
+        XCTAssertEqual(output.status, 2)
+        XCTAssertTrue(output.stderr.contains("khong-co.txt"), output.stderr)
+        XCTAssertTrue(output.stdout.contains(sample))
+    }
+
+    func testUnknownEncodingIsAUsageError() throws {
+        let output = try Soatxet.run(["analyze", "--encoding", "latin9", sample])
+        XCTAssertNotEqual(output.status, 0)
+        XCTAssertTrue(output.stderr.contains("unknown encoding 'latin9'"), output.stderr)
+    }
+}
+
+final class CheckCommandTests: XCTestCase {
+    let sample = "Corpus/tld-so-ket-dh-ix/mau-ldld-tinh.txt"
+    let chronicle = "Corpus/tld-so-ket-dh-ix/cd-gtvt-bien-nien-ke-le.txt"
+
+    /// The JSON of a sample report equals the committed golden file (SOATXET_UPDATE_GOLDEN=1 rewrites it).
+    func testJSONMatchesTheGoldenFile() throws {
+        for (report, golden) in [(sample, "mau-ldld-tinh.json"), (chronicle, "cd-gtvt-bien-nien-ke-le.json")] {
+            let output = try Soatxet.run(["check", "--format", "json", report])
+            XCTAssertEqual(output.stderr, "")
+            let file = Soatxet.root.appendingPathComponent("Tests/CLITests/Golden/\(golden)")
+            if ProcessInfo.processInfo.environment["SOATXET_UPDATE_GOLDEN"] == "1" {
+                try output.stdout.write(to: file, atomically: true, encoding: .utf8)
+            }
+            let expected = try String(contentsOf: file, encoding: .utf8)
+            XCTAssertEqual(output.stdout, expected,
+                           "Tests/CLITests/Golden/\(golden) is out of date; regenerate with SOATXET_UPDATE_GOLDEN=1 swift test --filter CheckCommandTests")
+        }
+    }
+
+    func testJSONContract() throws {
+        let output = try Soatxet.run(["check", "--format", "json", chronicle])
+        let json = try XCTUnwrap(output.json as? [String: Any])
+        XCTAssertEqual(json["version"] as? Int, 1)
+        let document = try XCTUnwrap((json["documents"] as? [[String: Any]])?.first)
+        for key in ["path", "pack", "score", "verdict", "encoding", "requirements", "findings", "statistics"] {
+            XCTAssertNotNil(document[key], key)
+        }
+        let requirement = try XCTUnwrap((document["requirements"] as? [[String: Any]])?.first)
+        for key in ["id", "status", "score", "items", "evidence"] { XCTAssertNotNil(requirement[key], key) }
+        let finding = try XCTUnwrap((document["findings"] as? [[String: Any]])?.first)
+        for key in ["rule", "severity", "message", "line", "column", "endLine", "endColumn", "excerpt"] {
+            XCTAssertNotNil(finding[key], key)
+        }
+    }
+
+    func testExitCodes() throws {
+        XCTAssertEqual(try Soatxet.run(["check", sample]).status, 0)
+        XCTAssertEqual(try Soatxet.run(["check", chronicle]).status, 1)
+        let mixed = try Soatxet.run(["check", "khong-co.docx", sample])
+        XCTAssertEqual(mixed.status, 2)
+        XCTAssertTrue(mixed.stdout.contains("khong-co.docx"), "the unreadable file is reported")
+        XCTAssertTrue(mixed.stdout.contains("ĐẠT"), "the readable file is still checked")
+    }
+
+    func testTextChecklistAndFindings() throws {
+        let output = try Soatxet.run(["check", chronicle])
+        XCTAssertTrue(output.stdout.contains("CHƯA ĐẠT"))
+        XCTAssertTrue(output.stdout.contains("✗ Không sa vào kể lể dài dòng những việc đã làm [khong-ke-le]"), output.stdout)
+        XCTAssertTrue(output.stdout.contains("«Nội dung báo cáo không sa vào kể lể dài dòng những việc đã làm»"))
+        XCTAssertTrue(output.stdout.contains("\(chronicle):1:1: lỗi: ") || output.stdout.range(of: "\(chronicle):\\d+:\\d+: lỗi: ", options: .regularExpression) != nil)
+        XCTAssertFalse(output.stdout.contains("\u{1B}["), "no colours when not on a terminal")
+        let english = try Soatxet.run(["check", "--lang", "en", chronicle])
+        XCTAssertTrue(english.stdout.contains("NOT YET"))
+        XCTAssertTrue(english.stdout.contains("Do not narrate activities at length"))
+    }
+
+    func testStandardInput() throws {
+        let text = try String(contentsOf: Soatxet.root.appendingPathComponent(sample), encoding: .utf8)
+        let output = try Soatxet.run(["check", "--format", "json", "-"], input: Data(text.utf8))
+        XCTAssertEqual(output.status, 0, output.stderr)
+        XCTAssertEqual(((output.json as? [String: Any])?["documents"] as? [[String: Any]])?.first?["verdict"] as? String, "dat")
+    }
+
+    func testAFolderIsWalked() throws {
+        let output = try Soatxet.run(["check", "--format", "json", "--pack", "tld-so-ket-dh-ix", "Corpus/tld-so-ket-dh-ix"])
+        let documents = try XCTUnwrap((output.json as? [String: Any])?["documents"] as? [[String: Any]])
+        XCTAssertGreaterThanOrEqual(documents.count, 16)
+    }
+
+    func testUnknownPackNamesTheAvailableOnes() throws {
+        let output = try Soatxet.run(["check", "--pack", "khong-co", sample])
+        XCTAssertEqual(output.status, 2)
+        XCTAssertTrue(output.stderr.contains("no rule pack 'khong-co'"), output.stderr)
+        XCTAssertTrue(output.stderr.contains("tld-so-ket-dh-ix"))
+    }
+
+    func testBundledPacksAreFoundFromAnyDirectory() throws {
+        let elsewhere = FileManager.default.temporaryDirectory
+        let output = try Soatxet.run(["check", Soatxet.root.appendingPathComponent(sample).path], directory: elsewhere)
+        XCTAssertEqual(output.status, 0, output.stderr)
+        XCTAssertTrue(output.stdout.contains("[tld-so-ket-dh-ix]"))
+    }
+}
+
+final class RulesCommandTests: XCTestCase {
+    func testListShowValidateTest() throws {
+        let list = try Soatxet.run(["rules", "list"])
+        XCTAssertTrue(list.stdout.contains("van-phong (base)"))
+        XCTAssertTrue(list.stdout.contains("  nguyen-nhan  Nêu nguyên nhân khách quan, chủ quan"))
+        let show = try Soatxet.run(["rules", "show", "tld-so-ket-dh-ix/kien-nghi-de-xuat"])
+        XCTAssertTrue(show.stdout.contains("«có những kiến nghị, đề xuất với Đảng, Nhà nước, Tổng Liên đoàn»"), show.stdout)
+        XCTAssertTrue(show.stdout.contains("✗ Không có kiến nghị."))
+        let validate = try Soatxet.run(["rules", "validate", "tld-so-ket-dh-ix"])
+        XCTAssertEqual(validate.status, 0, validate.stderr)
+        let test = try Soatxet.run(["rules", "test", "tld-so-ket-dh-ix"])
+        XCTAssertEqual(test.status, 0, test.stdout)
+        XCTAssertTrue(test.stdout.contains(" passed, 0 failed"))
+    }
+
+    func testValidateLocatesMistakes() throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("hong-\(UUID().uuidString).yaml")
+        try "id: hong\ntitle: Hỏng\nconcepts:\n  a: {phrases: [x], tu-khoa: [y]}\n".write(to: file, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: file) }
+        let output = try Soatxet.run(["rules", "validate", file.path])
+        XCTAssertEqual(output.status, 2)
+        XCTAssertTrue(output.stderr.contains("\(file.path):4:21: error: unknown key 'tu-khoa'"), output.stderr)
     }
 }
