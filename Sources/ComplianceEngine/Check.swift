@@ -92,6 +92,12 @@ public final class ConceptBook: @unchecked Sendable {
         return name
     }
 
+    /// How a concept is named to people: its description, or else its first phrase.
+    public func label(_ name: String) -> String {
+        guard let concept = used[name] ?? defined[name] else { return name }
+        return concept.description ?? concept.phrases.first ?? name
+    }
+
     /// Registers phrases written inline in a check as a concept named `name`.
     public func inline(_ name: String, phrases: [String], exclude: [String] = []) -> String {
         used[name] = Concept(phrases: phrases, exclude: exclude)

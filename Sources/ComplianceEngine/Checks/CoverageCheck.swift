@@ -29,7 +29,7 @@ public struct CoverageCheck: Check {
         }
     }
 
-    let items: [(id: String, concept: String)]
+    let items: [(id: String, concept: String, label: String)]
     let scope: Scope
     let minEvidence: Int
     let metAt: Int
@@ -40,12 +40,14 @@ public struct CoverageCheck: Check {
         guard !spec.items.isEmpty else { throw definition.error("a coverage check needs at least one item") }
         items = try spec.items.map { item in
             if let name = item.concept {
-                return (item.id, try concepts.resolve(name, at: definition))
+                let concept = try concepts.resolve(name, at: definition)
+                return (item.id, concept, concepts.label(concept))
             }
             guard let phrases = item.phrases, !phrases.isEmpty else {
                 throw definition.error("item '\(item.id)' needs 'concept:' or 'phrases:'")
             }
-            return (item.id, concepts.inline("item:\(item.id)", phrases: phrases, exclude: item.exclude ?? []))
+            let concept = concepts.inline("item:\(item.id)", phrases: phrases, exclude: item.exclude ?? [])
+            return (item.id, concept, concepts.label(concept))
         }
         scope = try Scope.parse(spec.scope, definition: definition, concepts: concepts)
         minEvidence = max(1, spec.minEvidence ?? 1)
@@ -70,9 +72,9 @@ public struct CoverageCheck: Check {
         }
         let covered = results.filter { $0.status == .met }.count
         let status: RequirementStatus = covered >= metAt ? .met : covered >= max(1, partialAt) ? .partial : .missing
-        let absent = results.filter { $0.status != .met }.map(\.id)
+        let absent = zip(items, results).filter { $0.1.status != .met }.map(\.0.label)
         var detail = "\(covered)/\(items.count) nội dung"
-        if !absent.isEmpty { detail += "; thiếu: \(absent.joined(separator: ", "))" }
+        if !absent.isEmpty { detail += "; thiếu: \(absent.joined(separator: "; "))" }
         return CheckOutcome(status: status, items: results, evidence: evidence, detail: detail)
     }
 }

@@ -25,6 +25,8 @@ public struct MentionCheck: Check {
     let scope: Scope
     let minimum: Int
     let qualifiers: [String]
+    /// How each qualifier is named in details ("Nhà nước" rather than "nha-nuoc").
+    let qualifierLabels: [String: String]
     let need: Int
     let window: Int?
     let substance: Int
@@ -35,6 +37,7 @@ public struct MentionCheck: Check {
         scope = try Scope.parse(spec.scope, definition: definition, concepts: concepts)
         minimum = max(1, spec.min ?? 1)
         qualifiers = try (spec.qualifiers ?? []).map { try concepts.resolve($0, at: definition) }
+        qualifierLabels = Dictionary(uniqueKeysWithValues: qualifiers.map { ($0, concepts.label($0)) })
         need = spec.need ?? qualifiers.count
         guard need <= qualifiers.count else {
             throw definition.error("'need: \(need)' asks for more qualifiers than the \(qualifiers.count) listed")
@@ -68,8 +71,8 @@ public struct MentionCheck: Check {
             }
         }
         if found.count < need {
-            let absent = qualifiers.filter { !found.contains($0) }
-            problems.append("thiếu: \(absent.joined(separator: ", "))")
+            let absent = qualifiers.filter { !found.contains($0) }.map { qualifierLabels[$0] ?? $0 }
+            problems.append("thiếu: \(absent.joined(separator: "; "))")
         }
         let content = contentSentences(for: sentences, in: document)
         if content < substance { problems.append("nội dung sơ sài (\(content) câu)") }

@@ -23,6 +23,7 @@ public struct SectionCheck: Check {
 
     let sequence: [String]
     let fallback: [String]
+    let labels: [String: String]
     let minSentences: Int
 
     public init(definition: DeferredNode, concepts: ConceptBook) throws {
@@ -32,6 +33,7 @@ public struct SectionCheck: Check {
         sequence = try names.map { try concepts.resolve($0, at: definition) }
         fallback = try (spec.fallback ?? []).map { try concepts.resolve($0, at: definition) }
         minSentences = max(0, spec.minSentences ?? 1)
+        labels = Dictionary((sequence + fallback).map { ($0, concepts.label($0)) }) { first, _ in first }
     }
 
     /// For each concept, the first section headed by it (sentence index of the heading) and its body size.
@@ -52,12 +54,12 @@ public struct SectionCheck: Check {
         let found = located.compactMap { $0 }
         let evidence = found.map { (sentence: $0.heading, item: String?.none) }
         if found.count == sequence.count {
-            let thin = found.filter { $0.body < minSentences }.map(\.concept)
+            let thin = found.filter { $0.body < minSentences }.map { labels[$0.concept] ?? $0.concept }
             if !Self.inOrder(found) {
                 return CheckOutcome(status: .partial, evidence: evidence, detail: "có đủ phần nhưng sai thứ tự")
             }
             if !thin.isEmpty {
-                return CheckOutcome(status: .partial, evidence: evidence, detail: "phần sơ sài: \(thin.joined(separator: ", "))")
+                return CheckOutcome(status: .partial, evidence: evidence, detail: "phần sơ sài: \(thin.joined(separator: "; "))")
             }
             return CheckOutcome(status: .met, evidence: evidence, detail: "có đủ \(found.count) phần, đúng thứ tự")
         }
@@ -70,7 +72,7 @@ public struct SectionCheck: Check {
             }
         }
         if found.isEmpty { return CheckOutcome(status: .missing, detail: "không có phần này") }
-        let absent = zip(sequence, located).filter { $0.1 == nil }.map(\.0)
-        return CheckOutcome(status: .partial, evidence: evidence, detail: "thiếu phần: \(absent.joined(separator: ", "))")
+        let absent = zip(sequence, located).filter { $0.1 == nil }.map { labels[$0.0] ?? $0.0 }
+        return CheckOutcome(status: .partial, evidence: evidence, detail: "thiếu phần: \(absent.joined(separator: "; "))")
     }
 }
