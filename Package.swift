@@ -46,7 +46,14 @@ let package = Package(
             ]
         ),
         // Throughput benchmarks on generated reports; `make bench` runs it.
-        .executableTarget(name: "soatxet-bench", dependencies: ["VietnameseText"], path: "Benchmarks/soatxet-bench"),
+        .executableTarget(
+            name: "soatxet-bench",
+            dependencies: [
+                "VietnameseText", "DocumentReaders", "RuleModel", "ComplianceEngine",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ],
+            path: "Benchmarks/soatxet-bench"
+        ),
         .testTarget(name: "PCRE2Tests", dependencies: ["PCRE2"]),
         .testTarget(name: "VietnameseTextTests", dependencies: ["VietnameseText"], resources: [.copy("Fixtures")]),
         .testTarget(name: "DocumentReadersTests", dependencies: ["DocumentReaders"], resources: [.copy("Fixtures")]),
