@@ -54,6 +54,8 @@ let package = Package(
             ],
             path: "Benchmarks/soatxet-bench"
         ),
+        // Writes corpus reports in legacy encodings and NFD; Corpus/tools/make-variants.sh runs it.
+        .executableTarget(name: "corpus-variants", dependencies: ["VietnameseText"], path: "Corpus/tools/corpus-variants"),
         .testTarget(name: "PCRE2Tests", dependencies: ["PCRE2"]),
         .testTarget(name: "VietnameseTextTests", dependencies: ["VietnameseText"], resources: [.copy("Fixtures")]),
         .testTarget(name: "DocumentReadersTests", dependencies: ["DocumentReaders"], resources: [.copy("Fixtures")]),

@@ -2,7 +2,7 @@
 # Prints how often soatxet agrees with the corpus labels of one pack (development aid; make accuracy is the measured one).
 import json,subprocess,sys,glob,os
 pack=sys.argv[1]
-files=sorted(glob.glob(f"Corpus/{pack}/*.txt"))
+files=sorted(f for f in glob.glob(f"Corpus/{pack}/*.txt") if "." not in os.path.basename(f)[:-4])  # base reports, not <slug>.<variant>.txt
 out=subprocess.run(["./.build/debug/soatxet","check","--pack",pack,"--format","json"]+files,capture_output=True,text=True)
 d=json.loads(out.stdout)
 agree=total=exact=0
