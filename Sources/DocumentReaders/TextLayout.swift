@@ -333,6 +333,23 @@ struct TextLayout {
         return true
     }
 
+    /// Whether a gap is the blank left for a handwritten day or month ("ngày    tháng 11 năm 2020"),
+    /// which is part of the date line, not a column gap.
+    private func isBlankInDate(_ bytes: UnsafeBufferPointer<UInt8>, gapStart: Int, gapEnd: Int, line: LineInfo) -> Bool {
+        func word(endingAt end: Int) -> String {
+            var start = end
+            while start > line.start, bytes[start - 1] != 0x20, bytes[start - 1] != 0x09 { start -= 1 }
+            return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self).lowercased()
+        }
+        func word(startingAt start: Int) -> String {
+            var end = start
+            while end < line.end, bytes[end] != 0x20, bytes[end] != 0x09 { end += 1 }
+            return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self).lowercased()
+        }
+        let before = word(endingAt: gapStart), after = word(startingAt: gapEnd)
+        return (before == "ngày" && after == "tháng") || (before == "tháng" && after == "năm")
+    }
+
     /// Pieces of a line separated by gaps of three or more spaces (or a tab), as laid out in columns.
     private func columnSegments(_ bytes: UnsafeBufferPointer<UInt8>, _ line: LineInfo) -> [LineInfo] {
         var segments: [LineInfo] = []
@@ -342,7 +359,7 @@ struct TextLayout {
             if bytes[index] == 0x20 || bytes[index] == 0x09 {
                 var gapEnd = index
                 while gapEnd < line.end, bytes[gapEnd] == 0x20 || bytes[gapEnd] == 0x09 { gapEnd += 1 }
-                if gapEnd - index >= 3 || bytes[index] == 0x09 {
+                if (gapEnd - index >= 3 || bytes[index] == 0x09) && !isBlankInDate(bytes, gapStart: index, gapEnd: gapEnd, line: line) {
                     segments.append(LineInfo(start: segmentStart, end: index, number: line.number,
                                              column: line.column + characters(bytes, line.start, segmentStart)))
                     segmentStart = gapEnd

@@ -81,6 +81,15 @@ final class FormatsTests: XCTestCase {
         XCTAssertEqual(document.blocks[tree.nodes[first.children[1]].heading!].text, "2. Công tác chăm lo đời sống đoàn viên")
     }
 
+    func testHeaderColumnsSplitButABlankDayDoesNot() throws {
+        let text = "TRƯỜNG ĐẠI HỌC XÂY DỰNG          CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nHải Phòng, ngày    tháng 10 năm 2017\n"
+        let document = try DocumentReaders.read(bytes: Array(text.utf8), format: .txt, path: "ngay-trong.txt")
+        XCTAssertEqual(document.blocks.map(\.text), [
+            "TRƯỜNG ĐẠI HỌC XÂY DỰNG", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Hải Phòng, ngày tháng 10 năm 2017",
+        ])
+        XCTAssertEqual(document.blocks[1].location, .text(SourceLocation(line: 1, column: 34)))
+    }
+
     func testTextLocationsAreLinesAndColumns() throws {
         let document = try Fixture.read("bao-cao-so-ket.txt")
         let motto = try XCTUnwrap(document.blocks.first { $0.text == "Độc lập - Tự do - Hạnh phúc" })
