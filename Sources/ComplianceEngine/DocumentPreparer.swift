@@ -113,6 +113,20 @@ public struct DocumentPreparer: Sendable {
                 Occurrence(concept: match.set, sentence: sentence, range: match.range, negated: negated))
         }
 
+        // A heading whose section only denies the concept ("IV. Bài học kinh nghiệm" followed by "chưa
+        // rút ra được bài học") does not state it either.
+        for (concept, list) in occurrences {
+            occurrences[concept] = list.map { occurrence in
+                guard !occurrence.negated, let section = sections.firstIndex(where: { $0.heading == occurrence.sentence }) else {
+                    return occurrence
+                }
+                let body = sections[section].sentences.dropFirst()
+                let inBody = list.filter { body.contains($0.sentence) }
+                guard inBody.contains(where: \.negated), !inBody.contains(where: { !$0.negated }) else { return occurrence }
+                return Occurrence(concept: concept, sentence: occurrence.sentence, range: occurrence.range, negated: true)
+            }
+        }
+
         var sentences: [SentenceView] = []
         sentences.reserveCapacity(sentenceRanges.count)
         for (index, entry) in sentenceRanges.enumerated() {

@@ -12,7 +12,7 @@ enum TextIssues {
             let detail = block.repairs.map { "\($0.kind.rawValue): \($0.sample)" }.joined(separator: "; ")
             issues.append(TextIssue(kind: .repairedEncoding, range: start..<start + block.text.utf8.count, detail: detail))
         }
-        for invalid in summary.invalid {
+        for invalid in summary.invalid where !isInProperName(invalid.range, text) {
             issues.append(TextIssue(kind: .invalidSyllable, range: invalid.range, detail: invalid.text, suggestion: invalid.suggestion))
         }
         for glued in summary.glued {
@@ -29,6 +29,29 @@ enum TextIssues {
         }
         issues += undefinedAbbreviations(in: text)
         return issues.sorted { $0.range.lowerBound < $1.range.lowerBound }
+    }
+
+    /// Whether a capitalised word stands beside another capitalised word ("Hồng Kông", "Nậm Pồ"):
+    /// a name, whose spelling is not Vietnamese orthography's business.
+    static func isInProperName(_ range: Range<Int>, _ text: String) -> Bool {
+        let utf8 = text.utf8
+        func isCapital(at offset: Int) -> Bool {
+            guard offset >= 0, offset < utf8.count else { return false }
+            let character = text[text.utf8.index(utf8.startIndex, offsetBy: offset)...].first
+            return character?.isUppercase == true
+        }
+        guard isCapital(at: range.lowerBound) else { return false }
+        // The previous word's first letter, and the next word's.
+        let bytes = Array(utf8)
+        var before = range.lowerBound - 1
+        while before >= 0, bytes[before] == 0x20 { before -= 1 }
+        var start = before
+        while start > 0, bytes[start - 1] != 0x20, bytes[start - 1] != 0x0A { start -= 1 }
+        var after = range.upperBound
+        while after < bytes.count, bytes[after] == 0x20 { after += 1 }
+        let previousIsName = before >= 0 && bytes[before] != 0x0A && bytes[before] != 0x2E && isCapital(at: start)
+        let nextIsName = after < bytes.count && after > range.upperBound && isCapital(at: after)
+        return previousIsName || nextIsName
     }
 
     /// Abbreviations outside the union lexicon that the document never spells out: each one's first use.
