@@ -83,7 +83,8 @@ public struct MatchText: Sendable {
 /// diacritics neither) and a union abbreviation stands for its expansion and back ("CNVCLĐ" matches
 /// "công nhân, viên chức, lao động"). Phrases match whole words only. At every word start the
 /// longest phrase wins and every phrase that is a word-prefix of it is reported too; searching
-/// resumes at the next word, so overlapping phrases of different sets are all found.
+/// resumes at the next word, so overlapping phrases of different sets are all found. Within one
+/// set, a phrase found inside a longer phrase of the set is dropped: they are one statement.
 public final class PhraseMatcher: Sendable {
     /// The sets, in the order given.
     public let sets: [PhraseSet]
@@ -216,9 +217,14 @@ public final class PhraseMatcher: Sendable {
         var result: [PhraseMatch] = []
         for (setIndex, hits) in bySet.enumerated() where !hits.isEmpty {
             let exclusions = hits.filter(\.excluded).map(\.range)
+            let positives = hits.filter { !$0.excluded }.map(\.range)
             var seen = Set<Range<Int>>()
             for hit in hits where !hit.excluded {
                 guard !exclusions.contains(where: { $0.overlaps(hit.range) }), seen.insert(hit.range).inserted else { continue }
+                // A phrase inside a longer phrase of the same set is the same statement: keep the longer.
+                if positives.contains(where: { $0 != hit.range && $0.lowerBound <= hit.range.lowerBound && $0.upperBound >= hit.range.upperBound }) {
+                    continue
+                }
                 let range = prepared.originalOffset(hit.range.lowerBound)..<prepared.originalOffset(hit.range.upperBound)
                 result.append(PhraseMatch(set: sets[setIndex].name, range: range))
             }

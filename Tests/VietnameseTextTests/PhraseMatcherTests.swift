@@ -69,4 +69,12 @@ final class PhraseMatcherTests: XCTestCase {
         let matcher = try PhraseMatcher([PhraseSet(name: "ct", phrases: phrases)])
         XCTAssertEqual(try found(matcher, "Đạt chỉ tiêu số 17 và chỉ tiêu số 170.").map(\.1), ["chỉ tiêu số 17", "chỉ tiêu số 170"])
     }
+
+    func testAShorterPhraseInsideALongerOneOfTheSameSetIsOneStatement() throws {
+        let matcher = try PhraseMatcher([
+            PhraseSet(name: "bai-hoc", phrases: ["bài học", "bài học kinh nghiệm"]),
+            PhraseSet(name: "kinh-nghiem", phrases: ["kinh nghiệm"]),
+        ])
+        XCTAssertEqual(try found(matcher, "Rút ra bài học kinh nghiệm.").map(\.1), ["bài học kinh nghiệm", "kinh nghiệm"])
+    }
 }
