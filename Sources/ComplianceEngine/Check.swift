@@ -109,7 +109,8 @@ public final class ConceptBook: @unchecked Sendable {
 public enum Scope: Sendable, Equatable {
     /// The whole report.
     case document
-    /// Sections whose heading mentions the concept (with their subsections).
+    /// Sections whose heading mentions the concept (with their subsections); the whole report when it
+    /// has no headings at all.
     case section(String)
 
     /// Decodes `document` or `section:<concept>`.
@@ -127,6 +128,8 @@ public enum Scope: Sendable, Equatable {
         case .document:
             return [0..<document.sentences.count]
         case let .section(concept):
+            // A report without headings has no sections to look in: read all of it.
+            if document.sections.isEmpty { return [0..<document.sentences.count] }
             return document.sections(about: concept).map { document.sections[$0].sentences }
         }
     }

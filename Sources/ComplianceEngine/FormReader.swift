@@ -30,7 +30,7 @@ enum FormReader {
             issuingBody: issuing.isEmpty ? nil : issuing.prefix(2).joined(separator: " / "),
             numberSymbol: number,
             placeDate: placeDate,
-            date: placeDate.flatMap { DateScanner.documentDate(in: $0) },
+            date: placeDate.flatMap { DateScanner.documentDate(in: withDateWordsMarked($0)) },
             documentType: documentType,
             signature: signatureLines.isEmpty ? nil : signatureLines.joined(separator: " / "),
             recipients: recipients)
@@ -55,8 +55,26 @@ enum FormReader {
     }
 
     private static func isPlaceDateLine(_ line: String) -> Bool {
-        let lower = line.lowercased()
-        return lower.contains("ngày") && lower.contains("tháng") && lower.contains("năm") && line.contains(",") && line.count < 80
+        let words = Set(withDateWordsMarked(line).lowercased().split(whereSeparator: { !$0.isLetter }).map(String.init))
+        return words.isSuperset(of: ["ngày", "tháng", "năm"]) && line.contains(",") && line.count < 80
+    }
+
+    /// The date words of a line typed without diacritics, marked ("ngay 18 thang 11 nam 2020" ->
+    /// "ngày 18 tháng 11 năm 2020"), so that the date line of such a report is read like any other.
+    static func withDateWordsMarked(_ line: String) -> String {
+        let marked = ["ngay": "ngày", "thang": "tháng", "nam": "năm", "Ngay": "Ngày", "Thang": "Tháng", "Nam": "Năm"]
+        var result = ""
+        var current = ""
+        for character in line {
+            if character.isLetter {
+                current.append(character)
+            } else {
+                result += marked[current] ?? current
+                current = ""
+                result.append(character)
+            }
+        }
+        return result + (marked[current] ?? current)
     }
 
     private static func isSignatureLine(_ line: String) -> Bool {

@@ -162,8 +162,9 @@ public final class PhraseMatcher: Sendable {
             let expansion = collapse(MatchForm.key(entry.expansion, foldDiacritics: fold))
             for form in entry.forms {
                 let key = collapse(MatchForm.key(form, foldDiacritics: fold))
-                // Single-letter forms and forms equal to common words would match everywhere.
-                guard key.unicodeScalars.count >= 2, key != expansion else { continue }
+                // Single letters, and forms that are ordinary syllables once lower-cased ("TƯ" -> "tư",
+                // "TU" -> "tu"), would match everywhere: they stay case-sensitive in the lexicon only.
+                guard key.unicodeScalars.count >= 2, key != expansion, VietnameseSyllable.parse(key) == nil else { continue }
                 pairs.append((key, expansion))
             }
         }

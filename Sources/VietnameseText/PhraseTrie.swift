@@ -64,19 +64,21 @@ struct PhraseTrie {
         return out
     }
 
-    private func render(_ index: Int, into out: inout String) {
+    private func render(_ index: Int, into out: inout String, after last: Unicode.Scalar? = nil) {
         let node = nodes[index]
         // Children first and the end of a phrase last, so the longest phrase wins.
         var branches: [String] = []
         for (scalar, child) in node.children.sorted(by: { $0.0.value < $1.0.value }) {
             var branch = PhraseTrie.literal(scalar)
-            render(child, into: &branch)
+            render(child, into: &branch, after: scalar)
             branches.append(branch)
         }
         let end = node.terminals.isEmpty ? nil : "(*MARK:\(index))"
         if let end, index != 0 {
-            // The phrase may end here only where the text does not go on with a letter or digit.
-            branches.append("(?![\\p{L}\\p{N}])" + end)
+            // A phrase ending in a letter or digit may end only where the word ends; one ending in
+            // punctuation ("mô hình \"") may be followed by anything.
+            let wordEnd = last.map(PhraseTrie.isWordScalar) ?? true
+            branches.append((wordEnd ? "(?![\\p{L}\\p{N}])" : "") + end)
         }
         switch branches.count {
         case 0: break

@@ -81,8 +81,16 @@ public struct MentionCheck: Check {
         return CheckOutcome(status: status, evidence: evidence, detail: detail)
     }
 
+    /// Units of content in one sentence: the clauses of a list written inline ("Bài học: một là ...;
+    /// hai là ...; ba là ...") count one each when they hold four words or more.
+    static func clauses(in sentence: String) -> Int {
+        let parts = sentence.split(separator: ";").filter { $0.split(separator: " ").count >= 4 }
+        return max(1, parts.count)
+    }
+
     /// Sentences of content behind the mentions: a section headed by the concept counts its body, and a
-    /// sentence that introduces a list (ends with ":") counts the sentences after it in its section.
+    /// sentence that introduces a list (ends with ":") counts the sentences after it in its section, and
+    /// a list written inside one sentence counts its clauses.
     private func contentSentences(for sentences: [Int], in document: CheckDocument) -> Int {
         var best = 0
         var plain = 0
@@ -100,7 +108,7 @@ public struct MentionCheck: Check {
                 }
                 best = max(best, following)
             } else {
-                plain += 1
+                plain += Self.clauses(in: document.sentenceText(index))
             }
         }
         return max(best, plain)

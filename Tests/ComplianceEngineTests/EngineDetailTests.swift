@@ -1,0 +1,75 @@
+import DocumentReaders
+import RuleModel
+import VietnameseText
+import XCTest
+@testable import ComplianceEngine
+
+/// Finer engine behaviours asked for by the pack writers.
+final class EngineDetailTests: XCTestCase {
+    private func checker(concepts: String, check: String) throws -> Checker {
+        let yaml = """
+        id: thu
+        title: Thử
+        directive: {issuer: TLĐ, title: Kế hoạch, clauses: {d1: "yêu cầu"}}
+        concepts:
+        \(concepts)
+        requirements:
+          - id: r
+            title: Yêu cầu
+            clause: d1
+            check: \(check)
+            messages: {missing: Thiếu.}
+            examples: {pass: [a], fail: [b]}
+        """
+        let pack = try StrictYAMLDecoder(file: "thu.yaml", yaml: yaml).decode(Pack.self)
+        return try Checker(pack: try ResolvedPack(pack, file: "thu.yaml"))
+    }
+
+    private func status(_ checker: Checker, _ text: String) throws -> RequirementStatus {
+        try checker.check(text: text).requirements[0].status
+    }
+
+    func testTheDateLineOfAReportTypedWithoutDiacritics() throws {
+        let checker = try self.checker(concepts: "  x: {phrases: [x]}", check: "{kind: date, on-or-before: 2020-11-25}")
+        XCTAssertEqual(try status(checker, "LDLD HUYEN VINH THUAN\nVinh Thuan, ngay 18 thang 11 nam 2020\nBAO CAO"), .met)
+        XCTAssertEqual(try status(checker, "LDLD HUYEN VINH THUAN\nVinh Thuan, ngay 28 thang 11 nam 2020\nBAO CAO"), .missing)
+        XCTAssertEqual(FormReader.withDateWordsMarked("Ha Noi, ngay 5 thang 3 nam 2006"), "Ha Noi, ngày 5 tháng 3 năm 2006")
+    }
+
+    func testALessonListWrittenInOneSentenceHasSubstance() throws {
+        let checker = try self.checker(concepts: "  bai-hoc: {phrases: [bài học kinh nghiệm]}", check: "{kind: mention, concept: bai-hoc, substance: 3}")
+        let inline = "Bài học kinh nghiệm: một là phải bám sát cấp ủy; hai là phải sâu sát cơ sở; ba là phải lắng nghe người lao động."
+        XCTAssertEqual(try status(checker, inline), .met)
+        XCTAssertEqual(try status(checker, "Bài học kinh nghiệm là phải bám sát cấp ủy."), .partial)
+    }
+
+    func testASectionScopeReadsAReportWithoutHeadingsWhole() throws {
+        let checker = try self.checker(
+            concepts: "  ket-qua: {phrases: [kết quả]}\n  thi-dua: {phrases: [thi đua]}",
+            check: "{kind: mention, concept: thi-dua, scope: 'section:ket-qua'}")
+        XCTAssertEqual(try status(checker, "Phong trào thi đua lao động giỏi có 120 sáng kiến."), .met)
+        XCTAssertEqual(try status(checker, "I. TÌNH HÌNH\nPhong trào thi đua lao động giỏi có 120 sáng kiến.\nII. KẾT QUẢ\nKết nạp 40 đoàn viên."), .missing)
+    }
+
+    func testNearAcceptsAnyOfSeveralCompanions() throws {
+        let checker = try self.checker(
+            concepts: "  mo-hinh: {phrases: [mô hình]}\n  hieu-qua: {description: hiệu quả, phrases: [hiệu quả]}",
+            check: "{kind: near, concept: mo-hinh, with: [figures, hieu-qua], window: 0}")
+        XCTAssertEqual(try status(checker, "Mô hình \"Bữa cơm công đoàn\" mang lại hiệu quả thiết thực."), .met)
+        XCTAssertEqual(try status(checker, "Mô hình \"Tủ sách pháp luật\" có 320 đầu sách."), .met)
+        let result = try checker.check(text: "Duy trì mô hình tổ tự quản.")
+        XCTAssertEqual(result.requirements[0].status, .partial)
+        XCTAssertTrue(result.requirements[0].detail.contains("số liệu hoặc hiệu quả"), result.requirements[0].detail)
+    }
+
+    func testAPhraseEndingInPunctuationMatchesBeforeALetter() throws {
+        let matcher = try PhraseMatcher([PhraseSet(name: "mo-hinh-ten", phrases: ["mô hình \""])])
+        XCTAssertEqual(try matcher.matches(in: "Mô hình \"Mái ấm công đoàn\" được nhân rộng.").count, 1)
+    }
+
+    func testAbbreviationsThatAreSyllablesDoNotStandForTheirExpansion() throws {
+        let matcher = try PhraseMatcher([PhraseSet(name: "tw", phrases: ["Trung ương"])])
+        XCTAssertEqual(try matcher.matches(in: "Khu vực tư nhân và vốn đầu tư.").count, 0, "TƯ lower-cased is the syllable tư")
+        XCTAssertEqual(try matcher.matches(in: "Công đoàn ngành TW.").count, 1)
+    }
+}
