@@ -36,7 +36,7 @@ let package = Package(
         // The checking engine: check kinds, document preparation, scoring, results.
         .target(name: "ComplianceEngine", dependencies: ["VietnameseText", "DocumentReaders", "RuleModel", "PCRE2"]),
         // Output formats for check results, one type per format.
-        .target(name: "Reporters", dependencies: ["ComplianceEngine"]),
+        .target(name: "Reporters", dependencies: ["ComplianceEngine", "RuleModel", "DocumentReaders", "VietnameseText"]),
         // The command line: parse arguments, call the library, map errors to exit codes.
         .executableTarget(
             name: "soatxet",
