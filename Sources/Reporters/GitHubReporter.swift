@@ -27,7 +27,7 @@ public enum GitHubReporter: Reporter {
         }
         for error in run.errors {
             out.append(command("error", properties: [("file", ReportPath.relative(error.path)), ("title", context.tool.name)],
-                               message: "\(error.path): \(error.message)"))
+                               message: error.located))
         }
         return out.map { $0 + "\n" }.joined()
     }

@@ -34,7 +34,7 @@ public enum JUnitReporter: Reporter {
                 if let finding { body.append("\(document.path):\(finding.line):\(finding.column)") }
                 cases.append("""
                         <testcase classname="\(classname)" name="\(name)">
-                          <failure message="\(XML.escape(message))" type="\(requirement.status.rawValue)">\(XML.escape(body.joined(separator: "\n")))</failure>
+                          <failure message="\(XML.escape(message))" type="\(requirement.status.rawValue)">\(XML.escape(body.joined(separator: "\n"), attribute: false))</failure>
                         </testcase>
                     """)
             }
@@ -54,7 +54,7 @@ public enum JUnitReporter: Reporter {
                     : context.pick("\(findings.count) lỗi: ", "\(findings.count) errors: ") + findings[0].message
                 cases.append("""
                         <testcase classname="\(classname)" name="\(XML.escape("\(title) [\(rule)]"))">
-                          <failure message="\(XML.escape(summary))" type="error">\(XML.escape(lines.joined(separator: "\n")))</failure>
+                          <failure message="\(XML.escape(summary))" type="error">\(XML.escape(lines.joined(separator: "\n"), attribute: false))</failure>
                         </testcase>
                     """)
             }
@@ -79,7 +79,7 @@ public enum JUnitReporter: Reporter {
             suites.append("""
                   <testsuite name="\(path)" tests="1" failures="0" errors="1" skipped="0">
                     <testcase classname="soatxet" name="\(XML.escape(context.pick("Đọc tệp", "Read the file")))">
-                      <error message="\(XML.escape(error.message))" type="input">\(path): \(XML.escape(error.message))</error>
+                      <error message="\(XML.escape(error.message))" type="input">\(XML.escape(error.located, attribute: false))</error>
                     </testcase>
                   </testsuite>
                 """)

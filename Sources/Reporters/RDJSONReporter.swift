@@ -46,7 +46,7 @@ public enum RDJSONReporter: Reporter {
         for error in run.errors {
             highest = .error
             diagnostics.append(Diagnostic(
-                message: "\(error.path): \(error.message)", location: Location(path: ReportPath.relative(error.path), range: nil),
+                message: error.located, location: Location(path: ReportPath.relative(error.path), range: nil),
                 severity: "ERROR", code: Code(value: "input"), suggestions: nil))
         }
         let result = DiagnosticResult(

@@ -59,7 +59,7 @@ public enum SARIFReporter: Reporter {
         let notifications = run.errors.map { error in
             let (uri, relative) = ReportPath.uri(error.path)
             return Notification(
-                level: "error", message: Message(text: "\(error.path): \(error.message)"),
+                level: "error", message: Message(text: error.located),
                 locations: [Location(physicalLocation: PhysicalLocation(
                     artifactLocation: ArtifactLocation(uri: uri, uriBaseId: relative ? "%SRCROOT%" : nil), region: nil))])
         }
