@@ -49,7 +49,7 @@ let package = Package(
         .executableTarget(
             name: "soatxet-bench",
             dependencies: [
-                "VietnameseText", "DocumentReaders", "RuleModel", "ComplianceEngine",
+                "PCRE2", "VietnameseText", "DocumentReaders", "RuleModel", "ComplianceEngine",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
             path: "Benchmarks/soatxet-bench"

@@ -33,7 +33,7 @@ public enum LegacyCodecs {
     public static func decode(_ bytes: [UInt8], as encoding: TextEncoding) throws -> String {
         switch encoding {
         case .windows1258: return try decodeSingleByte(bytes, table: LegacyTables.windows1258, encoding: encoding)
-        case .tcvn3: return try decodeSingleByte(bytes, table: LegacyTables.tcvn3, encoding: encoding)
+        case .tcvn3: return restoreCapitals(try decodeSingleByte(bytes, table: LegacyTables.tcvn3, encoding: encoding))
         case .viscii: return try decodeSingleByte(bytes, table: LegacyTables.viscii, encoding: encoding)
         case .vni: return try decodeVNI(bytes)
         case .utf8, .utf16LE, .utf16BE: throw LegacyEncodingError.notLegacy(encoding)
@@ -153,6 +153,49 @@ public enum LegacyCodecs {
     // MARK: - Reading
 
     /// Decodes with a 256-entry table, composing a vowel with a following combining tone mark.
+    /// TCVN3 has no code points for capitals with a tone: documents set in .VnTimeH show the lower-case
+    /// letters as capitals ("BáO CáO", "PHầN THứ NHấT"). A word with at least two capitals whose
+    /// other letters are all marked lower-case vowels or đ is such a word: it is written in capitals.
+    /// Capitals and lower-case letters have the same UTF-8 length here, so offsets do not move.
+    static func restoreCapitals(_ text: String) -> String {
+        var changed = false
+        var output = ""
+        output.reserveCapacity(text.utf8.count)
+        var word = Substring()
+        func flush() {
+            if !word.isEmpty {
+                let capitals = word.filter(\.isUppercase).count
+                let others = word.filter { !$0.isUppercase }
+                if capitals >= 2, !others.isEmpty, others.allSatisfy({ $0.isLetter && !$0.isASCII }) {
+                    let upper = word.uppercased()
+                    if upper.utf8.count == word.utf8.count {
+                        output += upper
+                        changed = true
+                        word = Substring()
+                        return
+                    }
+                }
+                output += word
+            }
+            word = Substring()
+        }
+        var start = text.startIndex
+        var index = text.startIndex
+        while index < text.endIndex {
+            let character = text[index]
+            if character.isLetter {
+                if word.isEmpty { start = index }
+                word = text[start...index]
+            } else {
+                flush()
+                output.append(character)
+            }
+            index = text.index(after: index)
+        }
+        flush()
+        return changed ? output : text
+    }
+
     static func decodeSingleByte(_ bytes: [UInt8], table: [UInt32], encoding: TextEncoding) throws -> String {
         try bytes.withUnsafeBufferPointer { input in
             try table.withUnsafeBufferPointer { table in
