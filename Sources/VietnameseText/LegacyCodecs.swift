@@ -158,42 +158,49 @@ public enum LegacyCodecs {
     /// other letters are all marked lower-case vowels or đ is such a word: it is written in capitals.
     /// Capitals and lower-case letters have the same UTF-8 length here, so offsets do not move.
     static func restoreCapitals(_ text: String) -> String {
-        var changed = false
-        var output = ""
-        output.reserveCapacity(text.utf8.count)
-        var word = Substring()
-        func flush() {
-            if !word.isEmpty {
-                let capitals = word.filter(\.isUppercase).count
-                let others = word.filter { !$0.isUppercase }
-                if capitals >= 2, !others.isEmpty, others.allSatisfy({ $0.isLetter && !$0.isASCII }) {
-                    let upper = word.uppercased()
-                    if upper.utf8.count == word.utf8.count {
-                        output += upper
-                        changed = true
-                        word = Substring()
-                        return
+        let scalars = Array(text.unicodeScalars)
+        var output: String.UnicodeScalarView?
+        var copied = 0
+        var index = 0
+        func isLetter(_ scalar: Unicode.Scalar) -> Bool {
+            scalar.isASCII ? (scalar.value | 0x20) >= 0x61 && (scalar.value | 0x20) <= 0x7A : scalar.properties.isAlphabetic
+        }
+        func isCapital(_ scalar: Unicode.Scalar) -> Bool {
+            scalar.isASCII ? scalar.value >= 0x41 && scalar.value <= 0x5A : scalar.properties.isUppercase
+        }
+        while index < scalars.count {
+            guard isLetter(scalars[index]) else { index += 1; continue }
+            var end = index
+            var capitals = 0, others = 0
+            var othersMarked = true
+            while end < scalars.count, isLetter(scalars[end]) {
+                if isCapital(scalars[end]) {
+                    capitals += 1
+                } else {
+                    others += 1
+                    if scalars[end].isASCII { othersMarked = false }
+                }
+                end += 1
+            }
+            if capitals >= 2, others > 0, othersMarked {
+                if output == nil { output = String.UnicodeScalarView() }
+                output!.append(contentsOf: scalars[copied..<index])
+                for scalar in scalars[index..<end] {
+                    let upper = scalar.properties.uppercaseMapping.unicodeScalars
+                    // Only one-for-one capitals of the same UTF-8 length, so offsets do not move.
+                    if upper.count == 1, let capital = upper.first, UTF8.width(capital) == UTF8.width(scalar) {
+                        output!.append(capital)
+                    } else {
+                        output!.append(scalar)
                     }
                 }
-                output += word
+                copied = end
             }
-            word = Substring()
+            index = end
         }
-        var start = text.startIndex
-        var index = text.startIndex
-        while index < text.endIndex {
-            let character = text[index]
-            if character.isLetter {
-                if word.isEmpty { start = index }
-                word = text[start...index]
-            } else {
-                flush()
-                output.append(character)
-            }
-            index = text.index(after: index)
-        }
-        flush()
-        return changed ? output : text
+        guard var output else { return text }
+        output.append(contentsOf: scalars[copied...])
+        return String(output)
     }
 
     static func decodeSingleByte(_ bytes: [UInt8], table: [UInt32], encoding: TextEncoding) throws -> String {
