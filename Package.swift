@@ -35,13 +35,15 @@ let package = Package(
         .target(name: "RuleModel", dependencies: [.product(name: "Yams", package: "Yams")]),
         // The checking engine: check kinds, document preparation, scoring, results.
         .target(name: "ComplianceEngine", dependencies: ["VietnameseText", "DocumentReaders", "RuleModel", "PCRE2"]),
+        // Project configuration (.soatxet.yml): the model, its discovery, and checking reports as it says.
+        .target(name: "Configuration", dependencies: ["VietnameseText", "DocumentReaders", "RuleModel", "ComplianceEngine"]),
         // Output formats for check results, one type per format.
         .target(name: "Reporters", dependencies: ["ComplianceEngine"]),
         // The command line: parse arguments, call the library, map errors to exit codes.
         .executableTarget(
             name: "soatxet",
             dependencies: [
-                "VietnameseText", "DocumentReaders", "RuleModel", "ComplianceEngine", "Reporters",
+                "VietnameseText", "DocumentReaders", "RuleModel", "ComplianceEngine", "Configuration", "Reporters",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -61,6 +63,7 @@ let package = Package(
         .testTarget(name: "DocumentReadersTests", dependencies: ["DocumentReaders"], resources: [.copy("Fixtures")]),
         .testTarget(name: "RuleModelTests", dependencies: ["RuleModel"]),
         .testTarget(name: "ComplianceEngineTests", dependencies: ["ComplianceEngine", "RuleModel", "DocumentReaders"]),
+        .testTarget(name: "ConfigurationTests", dependencies: ["Configuration", "ComplianceEngine", "RuleModel", "DocumentReaders"]),
         // End-to-end tests: they run the built `soatxet` executable and compare its output.
         .testTarget(name: "CLITests", dependencies: ["VietnameseText"]),
     ],

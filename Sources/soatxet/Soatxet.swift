@@ -8,14 +8,17 @@ struct Soatxet: ParsableCommand {
         commandName: "soatxet",
         abstract: "Soát xét báo cáo công đoàn theo văn bản chỉ đạo. Checks union review reports against their directive.",
         version: "0.1.0",
-        subcommands: [Check.self, Analyze.self, Rules.self]
+        subcommands: [Check.self, Analyze.self, Rules.self, Init.self]
     )
 }
 
 /// Options every subcommand that prints for people shares.
 struct LanguageOption: ParsableArguments {
-    @Option(name: .long, help: "Language of messages: vi (default) or en.")
-    var lang: Language = .vi
+    @Option(name: .customLong("lang"), help: "Language of messages: vi (default, or lang: in .soatxet.yml) or en.")
+    var explicit: Language?
+
+    /// The language asked for, Vietnamese when none was.
+    var lang: Language { explicit ?? .vi }
 }
 
 /// The language of messages.

@@ -1,0 +1,111 @@
+// DocumentReaders: HTML comments. Takes `<!-- … -->` out of text and Markdown reports and keeps them with their places.
+import VietnameseText
+
+/// HTML comments in text and Markdown reports (`<!-- soatxet-disable … -->` and the writer's notes).
+///
+/// A comment is not report text: ``strip(_:)`` turns each of its characters into one space (line
+/// breaks stay), so that no block, sentence or finding comes from it and every line and column after
+/// it is where it was. An `<!--` without its `-->` is left as text.
+enum MarkupComments {
+    /// The text with its comments blanked, and the comments in order.
+    static func strip(_ text: String) -> (text: String, comments: [MarkupComment]) {
+        let bytes = Array(text.utf8)
+        guard contains(bytes, open, from: 0) != nil else { return (text, []) }
+        var output: [UInt8] = []
+        output.reserveCapacity(bytes.count)
+        var found: [(text: String, start: SourceLocation, end: SourceLocation)] = []
+        var line = 1, column = 1
+        var index = 0
+        while index < bytes.count {
+            if bytes[index] == UInt8(ascii: "<"), let close = matchComment(bytes, at: index) {
+                let start = SourceLocation(line: line, column: column)
+                var endLocation = start
+                for position in index..<close {
+                    let byte = bytes[position]
+                    guard byte & 0xC0 != 0x80 else { continue }
+                    endLocation = SourceLocation(line: line, column: column)
+                    if byte == 0x0A {
+                        output.append(byte)
+                        line += 1
+                        column = 1
+                    } else if byte == 0x0D {
+                        output.append(byte)
+                        if position + 1 >= close || bytes[position + 1] != 0x0A {
+                            line += 1
+                            column = 1
+                        }
+                    } else {
+                        output.append(0x20)
+                        column += 1
+                    }
+                }
+                let inner = String(decoding: bytes[(index + 4)..<(close - 3)], as: UTF8.self)
+                found.append((TextNormalizer.normalize(inner.trimmingWhitespace()).text, start, endLocation))
+                index = close
+                continue
+            }
+            let byte = bytes[index]
+            output.append(byte)
+            if byte == 0x0A || (byte == 0x0D && (index + 1 >= bytes.count || bytes[index + 1] != 0x0A)) {
+                line += 1
+                column = 1
+            } else if byte & 0xC0 != 0x80 && byte != 0x0D {
+                column += 1
+            }
+            index += 1
+        }
+        let contentLines = linesWithContent(output)
+        let comments = found.map { comment in
+            MarkupComment(text: comment.text, start: comment.start, end: comment.end,
+                          nextContentLine: contentLines.first { $0 > comment.end.line })
+        }
+        return (String(decoding: output, as: UTF8.self), comments)
+    }
+
+    private static let open: [UInt8] = Array("<!--".utf8)
+    private static let close: [UInt8] = Array("-->".utf8)
+
+    /// The offset just past `-->` when a comment opens at `index`.
+    private static func matchComment(_ bytes: [UInt8], at index: Int) -> Int? {
+        guard index + 4 <= bytes.count, bytes[index..<(index + 4)].elementsEqual(open),
+              let end = contains(bytes, close, from: index + 4) else { return nil }
+        return end + 3
+    }
+
+    private static func contains(_ bytes: [UInt8], _ needle: [UInt8], from start: Int) -> Int? {
+        guard bytes.count >= needle.count, start <= bytes.count - needle.count else { return nil }
+        var index = start
+        while index <= bytes.count - needle.count {
+            if bytes[index] == needle[0], bytes[index..<(index + needle.count)].elementsEqual(needle) { return index }
+            index += 1
+        }
+        return nil
+    }
+
+    /// 1-based numbers of the lines that hold anything but white space, ascending.
+    private static func linesWithContent(_ bytes: [UInt8]) -> [Int] {
+        var lines: [Int] = []
+        var line = 1
+        var hasContent = false
+        for (index, byte) in bytes.enumerated() {
+            if byte == 0x0A || (byte == 0x0D && (index + 1 >= bytes.count || bytes[index + 1] != 0x0A)) {
+                if hasContent { lines.append(line) }
+                line += 1
+                hasContent = false
+            } else if byte != 0x20 && byte != 0x09 && byte != 0x0D {
+                hasContent = true
+            }
+        }
+        if hasContent { lines.append(line) }
+        return lines
+    }
+}
+
+private extension String {
+    func trimmingWhitespace() -> String {
+        let scalars = unicodeScalars
+        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
+              let last = scalars.lastIndex(where: { !$0.properties.isWhitespace }) else { return "" }
+        return String(scalars[first...last])
+    }
+}
