@@ -215,6 +215,16 @@ public struct DocumentComment: Sendable, Hashable {
     public var anchor: PackageLocation?
     /// Where its commented range ends, when the file marks one.
     public var end: PackageLocation? = nil
+
+    public init(id: String, author: String? = nil, date: String? = nil, text: String, anchor: PackageLocation? = nil,
+                end: PackageLocation? = nil) {
+        self.id = id
+        self.author = author
+        self.date = date
+        self.text = text
+        self.anchor = anchor
+        self.end = end
+    }
 }
 
 /// An HTML comment (`<!-- … -->`) in a text or Markdown report. It is not report text: the reader

@@ -3,9 +3,11 @@ import VietnameseText
 
 /// HTML comments in text and Markdown reports (`<!-- soatxet-disable … -->` and the writer's notes).
 ///
-/// A comment is not report text: ``strip(_:)`` turns each of its characters into one space (line
+/// A comment is not report text: ``strip(_:)`` turns each of its characters into one blank (line
 /// breaks stay), so that no block, sentence or finding comes from it and every line and column after
-/// it is where it was. An `<!--` without its `-->` is left as text.
+/// it is where it was. The blank is a space where the comment is alone on its line (the line becomes
+/// blank), a zero-width space where it shares the line with text (block text drops it, and it makes
+/// no column gap). An `<!--` without its `-->` is left as text.
 enum MarkupComments {
     /// The text with its comments blanked, and the comments in order.
     static func strip(_ text: String) -> (text: String, comments: [MarkupComment]) {
@@ -20,22 +22,25 @@ enum MarkupComments {
             if bytes[index] == UInt8(ascii: "<"), let close = matchComment(bytes, at: index) {
                 let start = SourceLocation(line: line, column: column)
                 var endLocation = start
+                // On a line it shares with text, a comment becomes zero-width spaces (dropped from the
+                // block, no column gap); alone on its lines, plain spaces (a blank line).
+                var invisible = textBefore(bytes, index)
+                let lastLineShared = textAfter(bytes, close)
+                let lastLineStart = bytes[index..<close].lastIndex { $0 == 0x0A || $0 == 0x0D }.map { $0 + 1 } ?? index
                 for position in index..<close {
                     let byte = bytes[position]
                     guard byte & 0xC0 != 0x80 else { continue }
                     endLocation = SourceLocation(line: line, column: column)
-                    if byte == 0x0A {
+                    if byte == 0x0A || byte == 0x0D {
                         output.append(byte)
-                        line += 1
-                        column = 1
-                    } else if byte == 0x0D {
-                        output.append(byte)
-                        if position + 1 >= close || bytes[position + 1] != 0x0A {
+                        invisible = false
+                        if byte == 0x0A || position + 1 >= close || bytes[position + 1] != 0x0A {
                             line += 1
                             column = 1
                         }
                     } else {
-                        output.append(0x20)
+                        if position >= lastLineStart && lastLineShared { invisible = true }
+                        output.append(contentsOf: invisible ? zeroWidthSpace : [0x20])
                         column += 1
                     }
                 }
@@ -60,6 +65,28 @@ enum MarkupComments {
                           nextContentLine: contentLines.first { $0 > comment.end.line })
         }
         return (String(decoding: output, as: UTF8.self), comments)
+    }
+
+    private static let zeroWidthSpace: [UInt8] = [0xE2, 0x80, 0x8B]
+
+    /// Whether the line holding `index` has text before it.
+    private static func textBefore(_ bytes: [UInt8], _ index: Int) -> Bool {
+        var position = index - 1
+        while position >= 0, bytes[position] != 0x0A, bytes[position] != 0x0D {
+            if bytes[position] != 0x20 && bytes[position] != 0x09 { return true }
+            position -= 1
+        }
+        return false
+    }
+
+    /// Whether the line holding `index` has text from it on.
+    private static func textAfter(_ bytes: [UInt8], _ index: Int) -> Bool {
+        var position = index
+        while position < bytes.count, bytes[position] != 0x0A, bytes[position] != 0x0D {
+            if bytes[position] != 0x20 && bytes[position] != 0x09 { return true }
+            position += 1
+        }
+        return false
     }
 
     private static let open: [UInt8] = Array("<!--".utf8)
