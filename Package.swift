@@ -65,7 +65,7 @@ let package = Package(
         .testTarget(name: "ComplianceEngineTests", dependencies: ["ComplianceEngine", "RuleModel", "DocumentReaders"]),
         .testTarget(name: "ConfigurationTests", dependencies: ["Configuration", "ComplianceEngine", "RuleModel", "DocumentReaders"]),
         // End-to-end tests: they run the built `soatxet` executable and compare its output.
-        .testTarget(name: "CLITests", dependencies: ["VietnameseText"]),
+        .testTarget(name: "CLITests", dependencies: ["VietnameseText", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
     ],
     swiftLanguageModes: [.v6]
 )

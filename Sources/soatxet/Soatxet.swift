@@ -10,6 +10,21 @@ struct Soatxet: ParsableCommand {
         version: "0.1.0",
         subcommands: [Check.self, Analyze.self, Rules.self, Init.self]
     )
+
+    /// Runs the command; a usage error (unknown option, bad value) exits with status 2 like every
+    /// other error that stops soatxet from checking, not with the parser's 64.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            if exitCode(for: error) == .validationFailure {
+                printError(fullMessage(for: error))
+                Foundation.exit(2)
+            }
+            exit(withError: error)
+        }
+    }
 }
 
 /// Options every subcommand that prints for people shares.
