@@ -5,7 +5,7 @@ SOATXET = $(BIN_DIR)/soatxet
 APT_GET = DEBIAN_FRONTEND=noninteractive apt-get
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: deps test-deps build run test bench clean
+.PHONY: deps test-deps build run test bench accuracy clean
 
 # libpcre2-dev is the one library soatxet links; pkg-config finds it.
 deps:
@@ -36,3 +36,7 @@ clean:
 bench: deps
 	$(SWIFT) build -c release --product soatxet-bench
 	$(BIN_DIR)/soatxet-bench --mb 50 --runs 5 --output Benchmarks/results.md
+
+# Agreement of every pack with its labelled corpus, written to docs/accuracy.md.
+accuracy: build
+	$(SOATXET) rules accuracy --markdown docs/accuracy.md --minimum 95

@@ -51,7 +51,7 @@ let package = Package(
         .executableTarget(
             name: "soatxet-bench",
             dependencies: [
-                "VietnameseText", "DocumentReaders", "RuleModel", "ComplianceEngine",
+                "PCRE2", "VietnameseText", "DocumentReaders", "RuleModel", "ComplianceEngine",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
             path: "Benchmarks/soatxet-bench"
