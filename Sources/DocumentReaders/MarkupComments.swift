@@ -11,6 +11,14 @@ import VietnameseText
 enum MarkupComments {
     /// The text with its comments blanked, and the comments in order.
     static func strip(_ text: String) -> (text: String, comments: [MarkupComment]) {
+        // Most reports have no comment: look without copying the text.
+        let hasOpening = text.utf8.withContiguousStorageIfAvailable { buffer in
+            guard buffer.count >= 4 else { return false }
+            for index in 0..<(buffer.count - 3) where buffer[index] == 0x3C
+                && buffer[index + 1] == 0x21 && buffer[index + 2] == 0x2D && buffer[index + 3] == 0x2D { return true }
+            return false
+        } ?? true
+        guard hasOpening else { return (text, []) }
         let bytes = Array(text.utf8)
         guard contains(bytes, open, from: 0) != nil else { return (text, []) }
         var output: [UInt8] = []
