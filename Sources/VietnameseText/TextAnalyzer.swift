@@ -109,8 +109,10 @@ public struct TextAnalysis: Sendable {
         units = SentenceSplitter.split(text)
         syllables = TextAnalyzer.summarize(text)
         abbreviations = AbbreviationLexicon.mentions(in: text)
-        figures = FigureScanner.scan(text)
-        dates = DateScanner.scan(text)
+        // One date scan serves both: figures leave out the numbers that dates and periods hold.
+        let dated = DateScanner.scanAll(text)
+        figures = FigureScanner.scan(text, dated: dated)
+        dates = dated.dates
     }
 }
 

@@ -70,7 +70,9 @@ public enum DateScanner {
     // first alternative wins, so the longer forms come first ("ngày 8 tháng 4 năm 2010" before
     // "năm 2010"). Branch reset `(?|` numbers the groups alike in every alternative:
     // 1 = day, 2 = month or quarter, 3 = year, 4 = end year of a period.
-    private static let datePattern = try! Pattern(
+    // Every alternative holds a digit and starts at most a few words before its first one, which
+    // follows a non-digit: the scan tries it only there (see ``CandidateScan``).
+    private static let datePattern = CandidateScan.anchored(
         #"""
         (?|
           (*MARK:period)
@@ -94,7 +96,10 @@ public enum DateScanner {
           năm\s+()()(\d{4})()(?![\p{N}]|\s*[-–—]\s*\d)
         )
         """#,
-        options: [.caseless, .extended])
+        options: [.caseless, .extended],
+        // A digit or the first letter of "giai đoạn", "nhiệm kỳ", "niên khóa", "năm", "ngày",
+        // "thời kỳ", "từ", "tháng", "khóa", "quý" (caseless: upper case and the Kelvin sign too).
+        guard: #"(?=(?-i:[\dgntkqGNTKQ]|\x{212A}))"#)
 
     /// Every date in `text`, in text order. The two ends of a period are reported as dates too.
     public static func scan(_ text: String) -> [VietnameseDate] {
@@ -112,9 +117,9 @@ public enum DateScanner {
         var periods: [VietnameseDatePeriod] = []
         var text = text
         text.withUTF8 { bytes in
-            try? datePattern.forEachMatch(inUTF8: bytes) { match in
+            let windows = CandidateScan.windows(anchors: CandidateScan.digitRunStarts(in: bytes), in: bytes)
+            CandidateScan.forEachMatch(datePattern, inUTF8: bytes, windows: windows) { match in
                 collect(match, bytes: bytes, dates: &dates, periods: &periods)
-                return true
             }
             periods.append(contentsOf: spans(between: dates, bytes: bytes, known: periods))
         }
