@@ -54,6 +54,36 @@ enum CandidateScan {
         }
     }
 
+    /// `source` compiled to be tried at one offset (`\G`), with an empty last alternative so that a
+    /// failed try is an empty match; for ``forEachMatch(_:inUTF8:candidates:_:)``. `source` must
+    /// not match the empty string.
+    static func tried(_ source: String, options: PatternOptions = []) -> Pattern {
+        let close = options.contains(.extended) ? "\n)|)" : ")|)"
+        do { return try Pattern("\\G(?:(?:" + source + close, options: options) } catch {
+            fatalError("CandidateScan: the anchored form of a built-in pattern does not compile: \(error)")
+        }
+    }
+
+    /// Calls `body` with each match of `tried` (built by ``tried(_:options:)``) at one of
+    /// `candidates` (strictly ascending), skipping candidates inside the previous match. These are
+    /// the matches of the unanchored scan when every offset a match can start at is a candidate.
+    static func forEachMatch(
+        _ tried: Pattern, inUTF8 bytes: UnsafeBufferPointer<UInt8>, candidates: [Int], _ body: (Match) -> Void
+    ) {
+        guard let first = candidates.first else { return }
+        var index = 0
+        try? tried.scan(inUTF8: bytes, from: first) { match in
+            if match.range.isEmpty {
+                index += 1
+            } else {
+                body(match)
+                let end = match.range.upperBound
+                while index < candidates.count && candidates[index] < end { index += 1 }
+            }
+            return index < candidates.count ? candidates[index] : nil
+        }
+    }
+
     // MARK: - Windows
 
     /// For each of `anchors` (ascending offsets of a byte every match holds, reached from the
