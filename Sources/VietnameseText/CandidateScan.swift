@@ -6,43 +6,49 @@ import PCRE2
 /// A pattern whose matches always hold a rare byte (a digit) wastes most of an unanchored scan
 /// trying, and failing, at every other character. Here a byte scan lists *windows*: for each such
 /// anchor byte, the stretch from the earliest offset a match holding it can start at, up to the
-/// anchor. The pattern is compiled anchored (`\G`) behind a lazy skip of at most ``reach``
-/// characters and `\K`, with an empty last alternative: one call finds the leftmost match that
-/// starts within ``reach`` characters of the offset tried (an empty match says there is none).
+/// anchor. A ``Windowed`` pattern is compiled anchored (`\G`) behind a lazy skip of at most
+/// ``Windowed/reach`` characters and `\K`, with an empty last alternative: one try finds the
+/// leftmost match that starts within that many characters of the offset tried (an empty match
+/// says there is none).
 ///
 /// The matches are those of the unanchored, non-overlapping scan exactly when every match starts
 /// inside a window: every offset between the previous match's end and the next match's start is
 /// then either outside all windows (no match starts there) or tried in order by a lazy skip.
 enum CandidateScan {
-    /// The most characters one call skips before the match it reports.
-    static let reach = 48
+    /// A pattern compiled behind the skip, for ``forEachMatch(_:inUTF8:windows:_:)``.
+    struct Windowed: @unchecked Sendable {
+        /// The most characters one try skips before the match it reports.
+        static let reach = 32
+        let pattern: Pattern
 
-    /// `source` compiled for ``forEachMatch(_:inUTF8:windows:_:)``. `source` must not match the
-    /// empty string and must not use `\K` itself. `guard`, an assertion true wherever a match of
-    /// `source` can start, lets the skip pass other offsets without trying `source`.
-    static func anchored(_ source: String, options: PatternOptions = [], guard: String = "") -> Pattern {
-        // A newline ends a trailing `#` comment of an extended pattern before the group closes.
-        let close = options.contains(.extended) ? "\n)|)" : ")|)"
-        let skip = "\\G(?:(?s:.{0,\(reach)}?)" + `guard` + "\\K(?:"
-        do { return try Pattern(skip + source + close, options: options) } catch {
-            fatalError("CandidateScan: the anchored form of a built-in pattern does not compile: \(error)")
+        /// `source` (which must not match the empty string nor use `\K`) behind the skip.
+        /// `guard`, an assertion true wherever a match of `source` can start, lets the skip pass
+        /// other offsets without trying `source`.
+        init(_ source: String, options: PatternOptions = [], guard: String = "") {
+            // A newline ends a trailing `#` comment of an extended pattern before the group closes.
+            let close = options.contains(.extended) ? "\n)|)" : ")|)"
+            let skip = "\\G(?:(?s:.{0,\(Self.reach)}?)" + `guard` + "\\K(?:"
+            do { pattern = try Pattern(skip + source + close, options: options) } catch {
+                fatalError("CandidateScan: the anchored form of a built-in pattern does not compile: \(error)")
+            }
         }
     }
 
-    /// Calls `body` with each match of `anchored` (built by ``anchored(_:options:)``) that
-    /// starts in one of `windows` (ascending, disjoint), in order and without overlap.
+    /// Calls `body` with each match of `windowed` that starts in one of `windows` (ascending,
+    /// disjoint), in order and without overlap.
     static func forEachMatch(
-        _ anchored: Pattern, inUTF8 bytes: UnsafeBufferPointer<UInt8>, windows: [Range<Int>], _ body: (Match) -> Void
+        _ windowed: Windowed, inUTF8 bytes: UnsafeBufferPointer<UInt8>, windows: [Range<Int>], _ body: (Match) -> Void
     ) {
         guard let first = windows.first else { return }
         var window = 0
-        // Matching valid UTF-8 with the match limits fails only at those limits; the matches
-        // found so far are kept, as an unanchored scan does.
-        try? anchored.scan(inUTF8: bytes, from: first.lowerBound) { match in
+        // Matching valid UTF-8 fails only at the match limits; the matches found so far are kept,
+        // as the unanchored scan did. One scan serves every window: after each try, the closure
+        // names the next offset to try.
+        try? windowed.pattern.scan(inUTF8: bytes, from: first.lowerBound) { match in
             var offset: Int
             if match.range.isEmpty {
-                // No match starts within `reach` characters (at least `reach` bytes) of the try.
-                offset = match.range.lowerBound + reach
+                // No match starts within `reach` characters, so none within `reach` bytes.
+                offset = match.range.lowerBound + Windowed.reach + 1
                 while offset < bytes.count && bytes[offset] & 0xC0 == 0x80 { offset += 1 }
             } else {
                 body(match)
@@ -147,39 +153,7 @@ enum CandidateScan {
 
     /// Offsets of the first digit (PCRE2's `\d` with UCP: any decimal digit) of each run of digits.
     static func digitRunStarts(in bytes: UnsafeBufferPointer<UInt8>) -> [Int] {
-        var result: [Int] = []
-        let count = bytes.count
-        var digitEnd = -1  // where the last digit seen ends
-        var index = 0
-        digitClass.withUnsafeBufferPointer { classes in
-            while index < count {
-                let byte = bytes[index]
-                let kind = classes[Int(byte)]
-                if kind == 0 {
-                    index += 1
-                    continue
-                }
-                if kind == 1 {
-                    if index != digitEnd { result.append(index) }
-                    digitEnd = index + 1
-                } else if !(byte == 0xE1 && index + 1 < count && bytes[index + 1] >= 0xB8),
-                          let (scalar, width) = UTF8Scan.scalar(bytes, at: index, end: count),
-                          scalar.properties.numericType == .decimal {
-                    if index != digitEnd { result.append(index) }
-                    digitEnd = index + width
-                }
-                index += 1
-            }
-        }
-        return result
-    }
-
-    /// 1 for an ASCII digit; 2 for a lead byte that may start another decimal digit. Those start
-    /// with D9, DB, DF (Arabic, NKo), E0 (Indic, Thai, Lao, Tibetan), E1 80...B7 (Myanmar to
-    /// Sundanese), EA, EF (fullwidth) or F0 (beyond the BMP): every lead from D9 up but E2 (General
-    /// Punctuation) is asked, E1 only before a byte below B8 (not a Vietnamese letter).
-    private static let digitClass: [UInt8] = (0..<256).map { byte in
-        (0x30...0x39).contains(byte) ? 1 : byte >= 0xD9 && byte != 0xE2 && byte < 0xF8 ? 2 : 0
+        NumeralAnchors(in: bytes).digits
     }
 
     /// Whether the byte before `offset` is not an ASCII letter, digit or underscore: the offset
@@ -190,5 +164,119 @@ enum CandidateScan {
         let byte = bytes[offset - 1]
         if byte >= 0x80 { return true }
         return !(byte &- 0x30 < 10 || (byte | 0x20) &- 0x61 < 26 || byte == 0x5F)
+    }
+}
+
+/// The bytes every date and figure holds, found in one pass: the first digit of each run of
+/// digits, and the start of each word after white space that may be a magnitude ("triệu").
+struct NumeralAnchors: Sendable {
+    /// Offsets of the first digit (PCRE2's `\d` with UCP: any decimal digit) of each run of digits.
+    let digits: [Int]
+    /// Offsets of the words "nghìn", "ngàn", "triệu", "tỷ", "tỉ" in any case, after a byte that
+    /// may end white space (a number word is a figure only before one of them: "hai triệu").
+    let magnitudes: [Int]
+
+    init(in bytes: UnsafeBufferPointer<UInt8>) {
+        var digits: [Int] = []
+        var magnitudes: [Int] = []
+        let count = bytes.count
+        var digitEnd = -1  // where the last digit seen ends
+        var index = 0
+        Self.classes.withUnsafeBufferPointer { classes in
+            while index < count {
+                let byte = bytes[index]
+                let kind = classes[Int(byte)]
+                if kind == 0 {
+                    index += 1
+                    continue
+                }
+                switch kind {
+                case 1:
+                    if index != digitEnd { digits.append(index) }
+                    digitEnd = index + 1
+                case 2:
+                    if !(byte == 0xE1 && index + 1 < count && bytes[index + 1] >= 0xB8),
+                       let (scalar, width) = UTF8Scan.scalar(bytes, at: index, end: count),
+                       scalar.properties.numericType == .decimal {
+                        if index != digitEnd { digits.append(index) }
+                        digitEnd = index + width
+                    }
+                default:
+                    if index > 0 && classes[Int(bytes[index - 1])] & 4 != 0 && index + 2 < count
+                        && Self.mayBeMagnitude(byte, bytes[index + 1]) && Self.isMagnitude(bytes, at: index) {
+                        magnitudes.append(index)
+                    }
+                }
+                index += 1
+            }
+        }
+        self.digits = digits
+        self.magnitudes = magnitudes
+    }
+
+    /// Both lists merged, in order.
+    var all: [Int] {
+        guard !magnitudes.isEmpty else { return digits }
+        var merged: [Int] = []
+        merged.reserveCapacity(digits.count + magnitudes.count)
+        var left = 0, right = 0
+        while left < digits.count || right < magnitudes.count {
+            if right == magnitudes.count || (left < digits.count && digits[left] < magnitudes[right]) {
+                merged.append(digits[left]); left += 1
+            } else {
+                merged.append(magnitudes[right]); right += 1
+            }
+        }
+        return merged
+    }
+
+    /// Per byte: 1 an ASCII digit; 2 a lead byte that may start another decimal digit; 3 the first
+    /// letter of a magnitude (n, N, t, T); plus 4 for a byte that may end white space.
+    ///
+    /// Decimal digits outside ASCII start with D9, DB, DF (Arabic, NKo), E0 (Indic, Thai, Lao,
+    /// Tibetan), E1 80...B7 (Myanmar to Sundanese), EA, EF (fullwidth) or F0 (beyond the BMP):
+    /// every lead from D9 up but E2 (General Punctuation) is asked, E1 only before a byte below B8
+    /// (not a Vietnamese letter). White space (PCRE2's `\s`) ends with 09...0D, 20, 85 (U+0085),
+    /// A0 (U+00A0), 80...8A (U+1680, U+2000...U+200A, U+3000), A8, A9, AF or 9F (U+2028, U+2029,
+    /// U+202F, U+205F).
+    private static let classes: [UInt8] = (0..<256).map { byte in
+        var kind: UInt8 = 0
+        if (0x30...0x39).contains(byte) { kind = 1 }
+        else if byte >= 0xD9 && byte != 0xE2 && byte < 0xF8 { kind = 2 }
+        else if [0x6E, 0x4E, 0x74, 0x54].contains(byte) { kind = 3 }
+        if (0x09...0x0D).contains(byte) || [0x20, 0x85, 0xA0, 0xA8, 0xA9, 0xAF, 0x9F].contains(byte) || (0x80...0x8A).contains(byte) {
+            kind |= 4
+        }
+        return kind
+    }
+
+    /// Whether a word starting `first`, `second` may be a magnitude: "ng", "tr", or "t" and a
+    /// three-byte letter (ỷ, ỉ), in any case.
+    @inline(__always)
+    private static func mayBeMagnitude(_ first: UInt8, _ second: UInt8) -> Bool {
+        first | 0x20 == 0x6E ? second | 0x20 == 0x67 : second | 0x20 == 0x72 || second == 0xE1
+    }
+
+    /// Whether the word at `index` is "nghìn", "ngàn", "triệu", "tỷ" or "tỉ" in any case, not
+    /// followed by an ASCII letter (the pattern wants no letter after it).
+    private static func isMagnitude(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
+        spellings: for spelling in magnitudeSpellings {
+            let end = index + spelling.count
+            guard end <= bytes.count else { continue }
+            for offset in 0..<spelling.count {
+                let byte = bytes[index + offset]
+                if spelling[offset].0 != byte && spelling[offset].1 != byte { continue spellings }
+            }
+            if end < bytes.count && (bytes[end] | 0x20) &- 0x61 < 26 { continue }
+            return true
+        }
+        return false
+    }
+
+    /// The magnitude words as byte pairs (lower case, upper case), byte by byte.
+    private static let magnitudeSpellings: [[(UInt8, UInt8)]] = ["nghìn", "ngàn", "triệu", "tỷ", "tỉ"].map { word in
+        let lower = Array(word.utf8), upper = Array(word.uppercased().utf8)
+        precondition(lower.count == upper.count, "NumeralAnchors: a magnitude word changes length in upper case")
+        return Array(zip(lower, upper))
     }
 }

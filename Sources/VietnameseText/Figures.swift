@@ -78,7 +78,7 @@ public enum FigureScanner {
     // 4 the number, 5 a ratio's denominator, 6 "%", 7 "phần trăm", 8 magnitude word, 9 currency, 10 unit.
     // Every match holds a digit or a magnitude word and starts at most a few words before it, at a
     // word start: the scan tries it only there (see ``CandidateScan``).
-    private static let figurePattern = CandidateScan.anchored(
+    private static let figurePattern = CandidateScan.Windowed(
         #"""
         (?:
           (\b(?:ngày|tháng|quý|thứ|mục|điều|khoản|điểm|tiết|chương|phần\s+thứ|khóa|khoá|ngõ|hẻm|đường|phòng|tổ\s+dân\s+phố
@@ -105,17 +105,23 @@ public enum FigureScanner {
 
     /// Every figure in `text`, in text order.
     public static func scan(_ text: String) -> [Figure] {
-        scan(text, dated: DateScanner.scanAll(text))
+        var text = text
+        let anchors = text.withUTF8 { NumeralAnchors(in: $0) }
+        return scan(text, dated: DateScanner.scanAll(text, anchors: anchors), anchors: anchors)
     }
 
-    /// Every figure in `text`, given the dates and periods ``DateScanner/scanAll(_:)`` found in it.
-    static func scan(_ text: String, dated: (dates: [VietnameseDate], periods: [VietnameseDatePeriod])) -> [Figure] {
+    /// Every figure in `text`, given the dates and periods ``DateScanner/scanAll(_:)`` found in it
+    /// and the digits and magnitude words of `text`.
+    static func scan(
+        _ text: String, dated: (dates: [VietnameseDate], periods: [VietnameseDatePeriod]), anchors: NumeralAnchors
+    ) -> [Figure] {
         var blocked = dated.dates.map(\.range) + dated.periods.map(\.range)
         blocked.sort { $0.lowerBound < $1.lowerBound }
         var figures: [Figure] = []
         var text = text
         text.withUTF8 { bytes in
-            let windows = CandidateScan.windows(anchors: anchors(in: bytes), in: bytes)
+            // Every match holds a digit, or a number word before a magnitude word ("hai triệu").
+            let windows = CandidateScan.windows(anchors: anchors.all, in: bytes)
             CandidateScan.forEachMatch(figurePattern, inUTF8: bytes, windows: windows) { match in
                 if let figure = figure(match, bytes: bytes), !overlaps(figure.range, blocked) {
                     figures.append(figure)
@@ -123,55 +129,6 @@ public enum FigureScanner {
             }
         }
         return figures
-    }
-
-    /// Offsets every match reaches: the first digit of each run of digits, and the start of each
-    /// word that may be a magnitude (a number word is a figure only before one: "hai triệu").
-    static func anchors(in bytes: UnsafeBufferPointer<UInt8>) -> [Int] {
-        let digits = CandidateScan.digitRunStarts(in: bytes)
-        var words: [Int] = []
-        let count = bytes.count
-        for index in 0..<count {
-            // "nghìn", "ngàn", "triệu", "tỷ", "tỉ": only "ng" and "tr", "tỷ", "tỉ" go on to the full test.
-            let byte = bytes[index] | 0x20
-            guard byte == 0x6E || byte == 0x74, index + 2 < count else { continue }
-            let second = bytes[index + 1]
-            let promising = byte == 0x6E ? second | 0x20 == 0x67 : second | 0x20 == 0x72 || second == 0xE1
-            if promising && CandidateScan.mayStartWord(index, in: bytes) && isMagnitudeStart(bytes, at: index) {
-                words.append(index)
-            }
-        }
-        guard !words.isEmpty else { return digits }
-        var merged: [Int] = []
-        merged.reserveCapacity(digits.count + words.count)
-        var left = 0, right = 0
-        while left < digits.count || right < words.count {
-            if right == words.count || (left < digits.count && digits[left] < words[right]) {
-                merged.append(digits[left]); left += 1
-            } else {
-                merged.append(words[right]); right += 1
-            }
-        }
-        return merged
-    }
-
-    /// Whether the word at `index` starts "nghìn", "ngàn", "triệu", "tỷ" or "tỉ" in any case.
-    @inline(__always)
-    private static func isMagnitudeStart(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
-        magnitudeSpellings.contains { spelling in
-            guard index + spelling.count <= bytes.count else { return false }
-            for (offset, choices) in spelling.enumerated() where choices.0 != bytes[index + offset] && choices.1 != bytes[index + offset] {
-                return false
-            }
-            return true
-        }
-    }
-
-    /// The magnitude words as byte pairs (lower case, upper case), byte by byte.
-    private static let magnitudeSpellings: [[(UInt8, UInt8)]] = ["nghìn", "ngàn", "triệu", "tỷ", "tỉ"].map { word in
-        let lower = Array(word.utf8), upper = Array(word.uppercased().utf8)
-        precondition(lower.count == upper.count, "FigureScanner: a magnitude word changes length in upper case")
-        return Array(zip(lower, upper))
     }
 
     private static func overlaps(_ range: Range<Int>, _ sorted: [Range<Int>]) -> Bool {
@@ -261,7 +218,19 @@ public enum FigureScanner {
     }
 
     private static func collapseSpaces(_ text: String) -> String {
-        text.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" || $0 == "\u{A0}" })
+        // A unit written with single spaces between its words (the usual case) is its own
+        // collapsed form.
+        var previous: UInt8 = 0x20  // a leading space counts as a run
+        var simple = true
+        for byte in text.utf8 {
+            if byte == 0x09 || byte == 0x0A || byte == 0x0D || byte == 0xC2 || (byte == 0x20 && previous == 0x20) {
+                simple = false
+                break
+            }
+            previous = byte
+        }
+        if simple && previous != 0x20 { return text }
+        return text.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" || $0 == "\u{A0}" })
             .joined(separator: " ")
     }
 }

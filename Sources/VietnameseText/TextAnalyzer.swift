@@ -110,8 +110,10 @@ public struct TextAnalysis: Sendable {
         syllables = TextAnalyzer.summarize(text)
         abbreviations = AbbreviationLexicon.mentions(in: text)
         // One date scan serves both: figures leave out the numbers that dates and periods hold.
-        let dated = DateScanner.scanAll(text)
-        figures = FigureScanner.scan(text, dated: dated)
+        var scanned = text
+        let anchors = scanned.withUTF8 { NumeralAnchors(in: $0) }
+        let dated = DateScanner.scanAll(text, anchors: anchors)
+        figures = FigureScanner.scan(text, dated: dated, anchors: anchors)
         dates = dated.dates
     }
 }
@@ -133,7 +135,7 @@ public enum TextAnalyzer {
         var summary = SyllableSummary()
         var text = text
         text.withUTF8 { bytes in
-            SyllableScanner.forEachToken(inUTF8: bytes) { token in
+            SyllableScanner.forEachParsedToken(inUTF8: bytes) { token, parts in
                 summary.total += 1
                 let range = token.range
                 switch token.kind {
@@ -158,10 +160,13 @@ public enum TextAnalyzer {
                     return
                 }
                 // Only syllables with a byte above ASCII can carry a mark or a tone-placement style.
-                guard bytes[range].contains(where: { $0 >= 0x80 }) else { return }
+                guard let parts, bytes[range].contains(where: { $0 >= 0x80 }) else { return }
                 summary.marked += 1
-                let word = Substring(String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self))
-                guard let style = MatchForm.toneStyle(of: word) else { return }
+                // The style of the parse the scanner made, without a String per syllable; a word
+                // with the eth (ð, Ð: C3 B0, C3 90) is no syllable to ``VietnameseSyllable/parse(_:)``.
+                guard !containsEth(UnsafeBufferPointer(rebasing: bytes[range])),
+                      let style = MatchForm.toneStyle(of: VietnameseSyllable(parts: parts))
+                else { return }
                 switch style.placement {
                 case .old?:
                     summary.oldPlacement += 1
@@ -183,5 +188,16 @@ public enum TextAnalyzer {
             }
         }
         return summary
+    }
+
+    /// Whether a word holds the eth (U+00F0 ð, U+00D0 Ð).
+    @inline(__always)
+    static func containsEth(_ word: UnsafeBufferPointer<UInt8>) -> Bool {
+        var index = 0
+        while index + 1 < word.count {
+            if word[index] == 0xC3 && (word[index + 1] == 0xB0 || word[index + 1] == 0x90) { return true }
+            index += 1
+        }
+        return false
     }
 }

@@ -72,7 +72,7 @@ public enum DateScanner {
     // 1 = day, 2 = month or quarter, 3 = year, 4 = end year of a period.
     // Every alternative holds a digit and starts at most a few words before its first one, which
     // follows a non-digit: the scan tries it only there (see ``CandidateScan``).
-    private static let datePattern = CandidateScan.anchored(
+    private static let datePattern = CandidateScan.Windowed(
         #"""
         (?|
           (*MARK:period)
@@ -113,11 +113,17 @@ public enum DateScanner {
 
     /// Dates and periods found in one pass over `text`.
     public static func scanAll(_ text: String) -> (dates: [VietnameseDate], periods: [VietnameseDatePeriod]) {
+        scanAll(text, anchors: nil)
+    }
+
+    /// ``scanAll(_:)`` with the digits of `text` already found (nil: find them).
+    static func scanAll(_ text: String, anchors: NumeralAnchors?) -> (dates: [VietnameseDate], periods: [VietnameseDatePeriod]) {
         var dates: [VietnameseDate] = []
         var periods: [VietnameseDatePeriod] = []
         var text = text
         text.withUTF8 { bytes in
-            let windows = CandidateScan.windows(anchors: CandidateScan.digitRunStarts(in: bytes), in: bytes)
+            let digits = anchors?.digits ?? CandidateScan.digitRunStarts(in: bytes)
+            let windows = CandidateScan.windows(anchors: digits, in: bytes)
             CandidateScan.forEachMatch(datePattern, inUTF8: bytes, windows: windows) { match in
                 collect(match, bytes: bytes, dates: &dates, periods: &periods)
             }
