@@ -215,8 +215,12 @@ public enum AbbreviationLexicon {
         return out
     }
 
-    /// All forms, longest first, each marked with its entry index, as whole words; anchored.
-    static let pattern: Pattern = {
+    /// All forms, longest first, each marked with its entry index, as whole words; tried only at
+    /// the offsets ``candidates(in:)`` lists, which hold every offset a form can start at.
+    static let pattern = CandidateScan.tried(lexiconSource)
+
+    /// The source of ``pattern`` before anchoring.
+    static let lexiconSource: String = {
         var alternatives: [(form: String, index: Int)] = []
         for (index, entry) in entries.enumerated() {
             for form in entry.forms { alternatives.append((form, index)) }
@@ -240,8 +244,7 @@ public enum AbbreviationLexicon {
         }
         let body = groups.map { Pattern.escape($0.first) + "(?:" + $0.branches.joined(separator: "|") + ")" }
             .joined(separator: "|")
-        // Tried only at the offsets ``candidates(in:)`` lists, which hold every offset a form can start at.
-        return CandidateScan.tried("(?<![\\p{L}\\p{N}])(?:" + body + ")(?![\\p{L}\\p{N}])")
+        return "(?<![\\p{L}\\p{N}])(?:" + body + ")(?![\\p{L}\\p{N}])"
     }()
 }
 

@@ -78,7 +78,12 @@ public enum FigureScanner {
     // 4 the number, 5 a ratio's denominator, 6 "%", 7 "phần trăm", 8 magnitude word, 9 currency, 10 unit.
     // Every match holds a digit or a magnitude word and starts at most a few words before it, at a
     // word start: the scan tries it only there (see ``CandidateScan``).
-    private static let figurePattern = CandidateScan.Windowed(
+    private static let figurePattern = CandidateScan.Windowed(figureSource, options: figureOptions, guard: figureGuard)
+    static let figureOptions: PatternOptions = [.caseless, .extended]
+    // Every alternative starts a word: after `\b`, or behind a look-behind that refuses letters
+    // and digits, so never after an ASCII letter or digit (the cheaper test).
+    static let figureGuard = #"(?<![A-Za-z0-9_])"#
+    static let figureSource =
         #"""
         (?:
           (\b(?:ngày|tháng|quý|thứ|mục|điều|khoản|điểm|tiết|chương|phần\s+thứ|khóa|khoá|ngõ|hẻm|đường|phòng|tổ\s+dân\s+phố
@@ -97,11 +102,7 @@ public enum FigureScanner {
         (?:\s*(\#(magnitudes))(?![\p{L}\p{N}])(?!\s+lệ))?
         (?:\s*(đồng|VNĐ|VND|USD|đ)(?![\p{L}\p{N}])(?!/c(?![\p{L}]))(?!\s+chí))?
         (?:\s+(\#(unitAlternation))(?![\p{L}\p{N}]))?
-        """#,
-        options: [.caseless, .extended],
-        // Every alternative starts a word: after `\b`, or behind a look-behind that refuses letters
-        // and digits, so never after an ASCII letter or digit (the cheaper test).
-        guard: #"(?<![A-Za-z0-9_])"#)
+        """#
 
     /// Every figure in `text`, in text order.
     public static func scan(_ text: String) -> [Figure] {

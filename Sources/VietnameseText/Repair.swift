@@ -111,6 +111,7 @@ public enum MojibakeRepair {
             if paragraph[index + 1] == 0xB0 || paragraph[index + 1] == 0xAF { keptHorn = true; break }
         }
         let wanted: UInt8 = keptHorn ? damageLetter : damageLetter | hornLetter
+        let tables = SyllableTables.shared
         return damageLetters.withUnsafeBufferPointer { damage in
             // Tokens as SyllableScoring.tokenRanges splits them: ASCII letters and non-ASCII
             // characters other than the no-break space and General Punctuation.
@@ -119,7 +120,7 @@ public enum MojibakeRepair {
             func closes(at end: Int) -> Bool {
                 defer { start = -1 }
                 return start >= 0 && flagged
-                    && SyllableParts.parse(UnsafeBufferPointer(rebasing: paragraph[start..<end]), allowEth: false) == nil
+                    && SyllableParts.parse(UnsafeBufferPointer(rebasing: paragraph[start..<end]), allowEth: false, tables: tables) == nil
             }
             while index < count {
                 let byte = paragraph[index]

@@ -51,6 +51,7 @@ public enum SyllableScanner {
     /// one, its parse (made with Đ/đ and the eth alike, as ``classify(_:)`` does).
     @inline(__always)
     static func forEachParsedToken(inUTF8 bytes: UnsafeBufferPointer<UInt8>, _ body: (SyllableToken, SyllableParts?) -> Void) {
+        let tables = SyllableTables.shared
         var index = 0
         let count = bytes.count
         while index < count {
@@ -62,18 +63,18 @@ public enum SyllableScanner {
                 continue
             }
             let (scalar, width) = byte < 0x80 ? (UInt32(byte), 1) : LetterTable.decode(bytes, at: index)
-            guard LetterTable.isWordScalar(scalar) else {
+            guard LetterTable.isWordScalar(scalar, tables) else {
                 index += width
                 continue
             }
             var end = index + width
             while end < count {
                 let (next, nextWidth) = bytes[end] < 0x80 ? (UInt32(bytes[end]), 1) : LetterTable.decode(bytes, at: end)
-                guard LetterTable.isWordScalar(next) else { break }
+                guard LetterTable.isWordScalar(next, tables) else { break }
                 end += nextWidth
             }
             let word = UnsafeBufferPointer(rebasing: bytes[index..<end])
-            if let parts = SyllableParts.parse(word, allowEth: true) {
+            if let parts = SyllableParts.parse(word, allowEth: true, tables: tables) {
                 body(SyllableToken(range: index..<end, kind: .vietnamese), parts)
             } else {
                 body(SyllableToken(range: index..<end, kind: classifyNonSyllable(word)), nil)

@@ -72,7 +72,12 @@ public enum DateScanner {
     // 1 = day, 2 = month or quarter, 3 = year, 4 = end year of a period.
     // Every alternative holds a digit and starts at most a few words before its first one, which
     // follows a non-digit: the scan tries it only there (see ``CandidateScan``).
-    private static let datePattern = CandidateScan.Windowed(
+    private static let datePattern = CandidateScan.Windowed(dateSource, options: dateOptions, guard: dateGuard)
+    static let dateOptions: PatternOptions = [.caseless, .extended]
+    // A digit or the first letter of "giai đoạn", "nhiệm kỳ", "niên khóa", "năm", "ngày", "thời kỳ",
+    // "từ", "tháng", "khóa", "quý" (caseless: upper case and the Kelvin sign too).
+    static let dateGuard = #"(?=(?-i:[\dgntkqGNTKQ]|\x{212A}))"#
+    static let dateSource =
         #"""
         (?|
           (*MARK:period)
@@ -95,11 +100,7 @@ public enum DateScanner {
         | (*MARK:year)
           năm\s+()()(\d{4})()(?![\p{N}]|\s*[-–—]\s*\d)
         )
-        """#,
-        options: [.caseless, .extended],
-        // A digit or the first letter of "giai đoạn", "nhiệm kỳ", "niên khóa", "năm", "ngày",
-        // "thời kỳ", "từ", "tháng", "khóa", "quý" (caseless: upper case and the Kelvin sign too).
-        guard: #"(?=(?-i:[\dgntkqGNTKQ]|\x{212A}))"#)
+        """#
 
     /// Every date in `text`, in text order. The two ends of a period are reported as dates too.
     public static func scan(_ text: String) -> [VietnameseDate] {
