@@ -102,3 +102,18 @@ final class FastPathTests: XCTestCase {
         XCTAssertFalse(check("Người lao động ngời"))
     }
 }
+
+extension FastPathTests {
+    func testOwnMatchFormShortcutAgreesWithTheFullForm() {
+        let words = ["cho", "trong", "kinh", "doanh", "ky", "ly", "qui", "quy", "thi", "hoa", "online", "gi", "q", "qua"]
+        for word in words {
+            var copy = word
+            let own = copy.withUTF8 { MatchForm.isOwnMatchForm($0) }
+            var full: [UInt8] = []
+            copy.withUTF8 { MatchForm.appendMatchForm(of: $0, fold: false, to: &full) }
+            if own { XCTAssertEqual(String(decoding: full, as: UTF8.self), word, word) }
+        }
+        XCTAssertEqual(MatchForm.make("Kỹ thuật và ky thuat, qui định cho công nhân", foldDiacritics: false).text,
+                       "kĩ thuật và ki thuat, quy định cho công nhân")
+    }
+}
