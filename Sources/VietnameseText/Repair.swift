@@ -117,30 +117,27 @@ public enum MojibakeRepair {
             // characters other than the no-break space and General Punctuation.
             var start = -1, flagged = false
             var index = 0
-            func closes(at end: Int) -> Bool {
-                defer { start = -1 }
-                return start >= 0 && flagged
-                    && SyllableParts.parse(UnsafeBufferPointer(rebasing: paragraph[start..<end]), allowEth: false, tables: tables) == nil
-            }
             while index < count {
                 let byte = paragraph[index]
+                // The length of a byte that ends a token (ASCII other than letters, the no-break
+                // space, General Punctuation), 0 for a byte of a token.
+                var separator = 0
                 if byte < 0x80 {
                     if SyllableScoring.isASCIILetter(byte) {
                         if start < 0 { start = index; flagged = false }
-                    } else if start >= 0 && closes(at: index) {
-                        return true
+                        index += 1
+                        continue
                     }
-                    index += 1
-                    continue
+                    separator = 1
+                } else if byte == 0xC2, index + 1 < count, paragraph[index + 1] == 0xA0 {
+                    separator = 2
+                } else if byte == 0xE2, index + 2 < count, paragraph[index + 1] == 0x80 || paragraph[index + 1] == 0x81 {
+                    separator = 3
                 }
-                if byte == 0xC2, index + 1 < count, paragraph[index + 1] == 0xA0 {
-                    if start >= 0 && closes(at: index) { return true }
-                    index += 2
-                    continue
-                }
-                if byte == 0xE2, index + 2 < count, paragraph[index + 1] == 0x80 || paragraph[index + 1] == 0x81 {
-                    if start >= 0 && closes(at: index) { return true }
-                    index += 3
+                if separator > 0 {
+                    if start >= 0 && flagged && !isSyllable(paragraph, start..<index, tables) { return true }
+                    start = -1
+                    index += separator
                     continue
                 }
                 if start < 0 { start = index; flagged = false }
@@ -148,8 +145,13 @@ public enum MojibakeRepair {
                 if scalar < LetterTable.limit && damage[Int(scalar)] & wanted != 0 { flagged = true }
                 index += width
             }
-            return start >= 0 && closes(at: count)
+            return start >= 0 && flagged && !isSyllable(paragraph, start..<count, tables)
         }
+    }
+
+    @inline(__always)
+    private static func isSyllable(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ tables: SyllableTables) -> Bool {
+        SyllableParts.parse(UnsafeBufferPointer(rebasing: bytes[range]), allowEth: false, tables: tables) != nil
     }
 
     /// Whether every character of `paragraph` has a Windows-1252 byte (C1 controls included), as
