@@ -96,20 +96,75 @@ public enum AbbreviationLexicon {
         var result: [AbbreviationMention] = []
         // The pattern is built from the lexicon and compiled once; matching cannot fail on valid
         // UTF-8 except at the match limits, where the mentions found so far are returned.
-        try? pattern.forEachMatch(inUTF8: bytes) { match in
-            guard let mark = match.mark, let index = Int(mark) else { return true }
+        CandidateScan.forEachMatch(pattern, inUTF8: bytes, candidates: candidates(in: bytes)) { match in
+            guard let mark = match.mark, let index = Int(mark) else { return }
             let entry = entries[index]
             let range = match.range
             let written = String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
             guard let (expansion, certain) = AbbreviationContext.resolve(entry, range: range, in: bytes) else {
-                return true
+                return
             }
             result.append(AbbreviationMention(range: range, text: written, abbreviation: entry,
                                               expansion: expansion, isCertain: certain))
-            return true
         }
         return result
     }
+
+    /// The offsets where a form may start: its first character, not after an ASCII letter or digit
+    /// (the pattern's look-behind refuses every letter and digit), and followed by a byte that
+    /// follows that character in some form. Most capitals of ordinary words ("Công", "Nghị") fail.
+    static func candidates(in bytes: UnsafeBufferPointer<UInt8>) -> [Int] {
+        var result: [Int] = []
+        let count = bytes.count
+        formStarts.firstBytes.withUnsafeBufferPointer { firstBytes in
+            formStarts.pairs.withUnsafeBufferPointer { pairs in
+                for index in 0..<count where firstBytes[Int(bytes[index])] {
+                    if index > 0 {
+                        let before = bytes[index - 1]
+                        if before &- 0x30 < 10 || (before | 0x20) &- 0x61 < 26 { continue }
+                    }
+                    // The first character's last byte, and the byte after it.
+                    var last = index
+                    while last + 1 < count && bytes[last + 1] & 0xC0 == 0x80 { last += 1 }
+                    let next = last + 1 < count ? Int(bytes[last + 1]) : 0
+                    if pairs[Int(bytes[last]) << 8 | next] || pairs[Int(bytes[last]) << 8 | 0xFF] {
+                        result.append(index)
+                    }
+                }
+            }
+        }
+        return result
+    }
+
+    /// The first bytes of the forms; and, indexed by (last byte of a form's first character) << 8
+    /// | (a byte that may follow that character), whether some form allows it, 0xFF standing for
+    /// any byte after a one-character form. Characters sharing a last byte share entries: the
+    /// test lets through a little more than it must, never less.
+    static let formStarts: (firstBytes: [Bool], pairs: [Bool]) = {
+        var firstBytes = [Bool](repeating: false, count: 256)
+        var pairs = [Bool](repeating: false, count: 1 << 16)
+        for entry in entries {
+            for form in entry.forms {
+                let scalars = Array(form.unicodeScalars)
+                guard let first = scalars.first else { continue }
+                let encoded = Array(String(first).utf8)
+                firstBytes[Int(encoded[0])] = true
+                let key = Int(encoded[encoded.count - 1]) << 8
+                guard scalars.count > 1 else { pairs[key | 0xFF] = true; continue }
+                switch scalars[1] {
+                case ",", "-", "–":
+                    // A separator matches spaces or tabs, then a comma or a dash ("-" or "–").
+                    for byte in [0x20, 0x09, 0x2C, 0x2D, 0xE2] { pairs[key | byte] = true }
+                case " ":
+                    pairs[key | 0x20] = true
+                    pairs[key | 0x09] = true
+                default:
+                    pairs[key | Int(String(scalars[1]).utf8.first!)] = true
+                }
+            }
+        }
+        return (firstBytes, pairs)
+    }()
 
     // MARK: - Tables built once
 
@@ -160,16 +215,36 @@ public enum AbbreviationLexicon {
         return out
     }
 
-    /// All forms, longest first, each marked with its entry index, as whole words.
-    static let pattern: Pattern = {
+    /// All forms, longest first, each marked with its entry index, as whole words; tried only at
+    /// the offsets ``candidates(in:)`` lists, which hold every offset a form can start at.
+    static let pattern = CandidateScan.tried(lexiconSource)
+
+    /// The source of ``pattern`` before anchoring.
+    static let lexiconSource: String = {
         var alternatives: [(form: String, index: Int)] = []
         for (index, entry) in entries.enumerated() {
             for form in entry.forms { alternatives.append((form, index)) }
         }
         alternatives.sort { $0.form.utf8.count != $1.form.utf8.count ? $0.form.utf8.count > $1.form.utf8.count : $0.index < $1.index }
-        let body = alternatives.map { "(*MARK:\($0.index))" + patternSource(of: $0.form) }.joined(separator: "|")
-        let source = "(?<![\\p{L}\\p{N}])(?:" + body + ")(?![\\p{L}\\p{N}])"
-        do { return try Pattern(source) } catch { fatalError("AbbreviationLexicon.pattern does not compile: \(error)") }
+        // Forms that start with different characters never match at the same offset, so grouping
+        // them by first character (each group in the longest-first order) changes no match and
+        // spares the matcher a try of every form: it picks the group by one character.
+        var groups: [(first: String, branches: [String])] = []
+        for alternative in alternatives {
+            let first = String(alternative.form.unicodeScalars.first!)
+            let source = patternSource(of: alternative.form)
+            let head = Pattern.escape(first)
+            precondition(source.hasPrefix(head), "AbbreviationLexicon: form \(alternative.form) starts with a separator")
+            let branch = "(*MARK:\(alternative.index))" + source.dropFirst(head.count)
+            if let slot = groups.firstIndex(where: { $0.first == first }) {
+                groups[slot].branches.append(branch)
+            } else {
+                groups.append((first, [branch]))
+            }
+        }
+        let body = groups.map { Pattern.escape($0.first) + "(?:" + $0.branches.joined(separator: "|") + ")" }
+            .joined(separator: "|")
+        return "(?<![\\p{L}\\p{N}])(?:" + body + ")(?![\\p{L}\\p{N}])"
     }()
 }
 

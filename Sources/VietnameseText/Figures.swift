@@ -76,7 +76,14 @@ public enum FigureScanner {
 
     // Groups: 1 context that makes the number a non-figure, 2 a date preposition, 3 a number word,
     // 4 the number, 5 a ratio's denominator, 6 "%", 7 "phần trăm", 8 magnitude word, 9 currency, 10 unit.
-    private static let figurePattern = try! Pattern(
+    // Every match holds a digit or a magnitude word and starts at most a few words before it, at a
+    // word start: the scan tries it only there (see ``CandidateScan``).
+    private static let figurePattern = CandidateScan.Windowed(figureSource, options: figureOptions, guard: figureGuard)
+    static let figureOptions: PatternOptions = [.caseless, .extended]
+    // Every alternative starts a word: after `\b`, or behind a look-behind that refuses letters
+    // and digits, so never after an ASCII letter or digit (the cheaper test).
+    static let figureGuard = #"(?<![A-Za-z0-9_])"#
+    static let figureSource =
         #"""
         (?:
           (\b(?:ngày|tháng|quý|thứ|mục|điều|khoản|điểm|tiết|chương|phần\s+thứ|khóa|khoá|ngõ|hẻm|đường|phòng|tổ\s+dân\s+phố
@@ -95,22 +102,31 @@ public enum FigureScanner {
         (?:\s*(\#(magnitudes))(?![\p{L}\p{N}])(?!\s+lệ))?
         (?:\s*(đồng|VNĐ|VND|USD|đ)(?![\p{L}\p{N}])(?!/c(?![\p{L}]))(?!\s+chí))?
         (?:\s+(\#(unitAlternation))(?![\p{L}\p{N}]))?
-        """#,
-        options: [.caseless, .extended])
+        """#
 
     /// Every figure in `text`, in text order.
     public static func scan(_ text: String) -> [Figure] {
-        let dated = DateScanner.scanAll(text)
+        var text = text
+        let anchors = text.withUTF8 { NumeralAnchors(in: $0) }
+        return scan(text, dated: DateScanner.scanAll(text, anchors: anchors), anchors: anchors)
+    }
+
+    /// Every figure in `text`, given the dates and periods ``DateScanner/scanAll(_:)`` found in it
+    /// and the digits and magnitude words of `text`.
+    static func scan(
+        _ text: String, dated: (dates: [VietnameseDate], periods: [VietnameseDatePeriod]), anchors: NumeralAnchors
+    ) -> [Figure] {
         var blocked = dated.dates.map(\.range) + dated.periods.map(\.range)
         blocked.sort { $0.lowerBound < $1.lowerBound }
         var figures: [Figure] = []
         var text = text
         text.withUTF8 { bytes in
-            try? figurePattern.forEachMatch(inUTF8: bytes) { match in
+            // Every match holds a digit, or a number word before a magnitude word ("hai triệu").
+            let windows = CandidateScan.windows(anchors: anchors.all, in: bytes)
+            CandidateScan.forEachMatch(figurePattern, inUTF8: bytes, windows: windows) { match in
                 if let figure = figure(match, bytes: bytes), !overlaps(figure.range, blocked) {
                     figures.append(figure)
                 }
-                return true
             }
         }
         return figures
@@ -203,7 +219,19 @@ public enum FigureScanner {
     }
 
     private static func collapseSpaces(_ text: String) -> String {
-        text.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" || $0 == "\u{A0}" })
+        // A unit written with single spaces between its words (the usual case) is its own
+        // collapsed form.
+        var previous: UInt8 = 0x20  // a leading space counts as a run
+        var simple = true
+        for byte in text.utf8 {
+            if byte == 0x09 || byte == 0x0A || byte == 0x0D || byte == 0xC2 || (byte == 0x20 && previous == 0x20) {
+                simple = false
+                break
+            }
+            previous = byte
+        }
+        if simple && previous != 0x20 { return text }
+        return text.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" || $0 == "\u{A0}" })
             .joined(separator: " ")
     }
 }

@@ -13,6 +13,7 @@ import Foundation
 public enum MatchForm {
     /// The matching form of `text` and the map from its byte offsets back to `text`'s.
     public static func make(_ text: String, foldDiacritics: Bool) -> (text: String, map: OffsetMap) {
+        let original = text
         var text = text
         return text.withUTF8 { bytes in
             var builder = TextBuilder(capacity: bytes.count)
@@ -21,23 +22,35 @@ public enum MatchForm {
             var copiedUpTo = 0
             WordScanner.forEachWord(in: bytes) { range in
                 let word = UnsafeBufferPointer(rebasing: bytes[range])
+                if isOwnMatchForm(word) { return }
                 scratch.removeAll(keepingCapacity: true)
                 appendMatchForm(of: word, fold: foldDiacritics, to: &scratch)
-                if scratch.count == word.count && scratch.elementsEqual(word) { return }
+                if scratch.count == word.count
+                    && scratch.withUnsafeBufferPointer({ memcmp($0.baseAddress!, word.baseAddress!, word.count) == 0 }) {
+                    return
+                }
                 if range.lowerBound > copiedUpTo {
                     builder.copy(UnsafeBufferPointer(rebasing: bytes[copiedUpTo..<range.lowerBound]), from: copiedUpTo)
                 }
                 builder.replace(range, with: scratch)
                 copiedUpTo = range.upperBound
             }
-            if copiedUpTo == 0 {
-                return (String(decoding: bytes, as: UTF8.self), .identity)
-            }
+            if copiedUpTo == 0 { return (original, .identity) }
             if copiedUpTo < bytes.count {
                 builder.copy(UnsafeBufferPointer(rebasing: bytes[copiedUpTo...]), from: copiedUpTo)
             }
             return (builder.string, builder.map)
         }
+    }
+
+    /// Whether `word` is certainly its own matching form: lower-case ASCII letters without "y" and
+    /// not starting "qu". Such a word has no tone mark and no capital, and the i/y unification
+    /// only ever turns a "y" into "i", or the "i" of "qui" into "y".
+    @inline(__always)
+    static func isOwnMatchForm(_ word: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard word.count > 0, !(word.count > 1 && word[0] == 0x71 && word[1] == 0x75) else { return false }
+        for byte in word where byte &- 0x61 >= 26 || byte == 0x79 { return false }
+        return true
     }
 
     /// The matching form of a phrase (from a rule): normalised like report text, then ``make(_:foldDiacritics:)``.

@@ -52,6 +52,7 @@ public struct MatchText: Sendable {
 
     /// Runs of spaces and tabs become one space, so "công  đoàn" matches "công đoàn".
     static func collapseSpaces(_ text: String) -> (String, OffsetMap) {
+        let original = text
         var text = text
         return text.withUTF8 { bytes in
             var builder: TextBuilder?
@@ -70,7 +71,7 @@ public struct MatchText: Sendable {
                 }
                 index = end
             }
-            guard var builder else { return (String(decoding: bytes, as: UTF8.self), .identity) }
+            guard var builder else { return (original, .identity) }
             builder.copy(UnsafeBufferPointer(rebasing: bytes[copied...]), from: copied)
             return (builder.string, builder.map)
         }

@@ -1,5 +1,7 @@
 // VietnameseText: decoding. Repairs text damaged by a wrong conversion before it was saved as UTF-8 (mojibake), paragraph by paragraph, reporting every repair.
 
+import Foundation
+
 /// The kinds of damage ``MojibakeRepair`` undoes. The raw values are stable (reports print them).
 public enum RepairKind: String, CaseIterable, Codable, Sendable {
     /// TCVN3 bytes shown as Windows-1252: "C«ng ®oµn ViÖt Nam".
@@ -56,15 +58,29 @@ public enum MojibakeRepair {
 
     /// Repairs `text`, paragraph by paragraph; clean paragraphs are copied unchanged.
     public static func repair(_ text: String) -> RepairResult {
+        // Most paragraphs show no sign of damage; only the others go through the repairs.
+        var scanned = text
+        let suspects = scanned.withUTF8 { bytes in
+            var suspects: [Range<Int>] = []
+            guard let base = bytes.baseAddress else { return suspects }
+            var start = 0
+            while start < bytes.count {
+                var end = bytes.count
+                if let newline = memchr(base + start, 0x0A, bytes.count - start) {
+                    end = UnsafeRawPointer(newline) - UnsafeRawPointer(base)
+                }
+                if mayNeedRepair(UnsafeBufferPointer(rebasing: bytes[start..<end])) { suspects.append(start..<end) }
+                start = end + 1
+            }
+            return suspects
+        }
+        guard !suspects.isEmpty else { return RepairResult(text: text, map: .identity, repairs: []) }
         let input = Array(text.utf8)
         var builder = TextBuilder(capacity: input.count)
         var repairs: [Repair] = []
         var copied = 0
-        var start = 0
-        while start <= input.count {
-            var end = start
-            while end < input.count && input[end] != 0x0A { end += 1 }
-            if let fixed = repairParagraph(input, start..<end) {
+        for paragraph in suspects {
+            if let fixed = repairParagraph(input, paragraph) {
                 for edit in fixed.edits {
                     builder.copy(input[copied..<edit.input.lowerBound], from: copied)
                     builder.replace(edit.input, with: edit.output)
@@ -72,7 +88,6 @@ public enum MojibakeRepair {
                 }
                 repairs.append(contentsOf: fixed.repairs)
             }
-            start = end + 1
         }
         guard !repairs.isEmpty else { return RepairResult(text: text, map: .identity, repairs: []) }
         builder.copy(input[copied...], from: copied)
@@ -80,6 +95,96 @@ public enum MojibakeRepair {
     }
 
     // MARK: - Paragraphs
+
+    /// Whether ``repairParagraph(_:_:)`` can change `paragraph` (UTF-8): false only when it
+    /// certainly cannot. Nothing changes without a byte above ASCII. A re-decoding needs every
+    /// character to be a Windows-1252 one; a word-level repair needs a word (a token as
+    /// ``SyllableScoring`` splits them) that is not a syllable and holds a letter the damage
+    /// produces (ă ư ơ, the marks read as ì ò, "ḿ"), or a horned o in a paragraph without ư.
+    static func mayNeedRepair(_ paragraph: UnsafeBufferPointer<UInt8>) -> Bool {
+        let count = paragraph.count
+        var high = false
+        if isWindows1252(paragraph, high: &high) { return high }
+        // An untoned ư (C6 B0, C6 AF) means the lost-horn damage is not there.
+        var keptHorn = false
+        for index in 0..<max(0, count - 1) where paragraph[index] == 0xC6 {
+            if paragraph[index + 1] == 0xB0 || paragraph[index + 1] == 0xAF { keptHorn = true; break }
+        }
+        let wanted: UInt8 = keptHorn ? damageLetter : damageLetter | hornLetter
+        let tables = SyllableTables.shared
+        return damageLetters.withUnsafeBufferPointer { damage in
+            // Tokens as SyllableScoring.tokenRanges splits them: ASCII letters and non-ASCII
+            // characters other than the no-break space and General Punctuation.
+            var start = -1, flagged = false
+            var index = 0
+            while index < count {
+                let byte = paragraph[index]
+                // The length of a byte that ends a token (ASCII other than letters, the no-break
+                // space, General Punctuation), 0 for a byte of a token.
+                var separator = 0
+                if byte < 0x80 {
+                    if SyllableScoring.isASCIILetter(byte) {
+                        if start < 0 { start = index; flagged = false }
+                        index += 1
+                        continue
+                    }
+                    separator = 1
+                } else if byte == 0xC2, index + 1 < count, paragraph[index + 1] == 0xA0 {
+                    separator = 2
+                } else if byte == 0xE2, index + 2 < count, paragraph[index + 1] == 0x80 || paragraph[index + 1] == 0x81 {
+                    separator = 3
+                }
+                if separator > 0 {
+                    if start >= 0 && flagged && !isSyllable(paragraph, start..<index, tables) { return true }
+                    start = -1
+                    index += separator
+                    continue
+                }
+                if start < 0 { start = index; flagged = false }
+                let (scalar, width) = LetterTable.decode(paragraph, at: index)
+                if scalar < LetterTable.limit && damage[Int(scalar)] & wanted != 0 { flagged = true }
+                index += width
+            }
+            return start >= 0 && flagged && !isSyllable(paragraph, start..<count, tables)
+        }
+    }
+
+    @inline(__always)
+    private static func isSyllable(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ tables: SyllableTables) -> Bool {
+        SyllableParts.parse(UnsafeBufferPointer(rebasing: bytes[range]), allowEth: false, tables: tables) != nil
+    }
+
+    /// Whether every character of `paragraph` has a Windows-1252 byte (C1 controls included), as
+    /// a re-decoding needs; `high` tells whether a byte above ASCII was seen.
+    private static func isWindows1252(_ paragraph: UnsafeBufferPointer<UInt8>, high: inout Bool) -> Bool {
+        var index = 0
+        while index < paragraph.count {
+            let byte = paragraph[index]
+            // ASCII and U+0080...U+00FF (lead bytes C2, C3, continuation bytes) all have a byte.
+            if byte < 0xC4 {
+                if byte >= 0x80 { high = true }
+                index += 1
+                continue
+            }
+            high = true
+            let (scalar, width) = LetterTable.decode(paragraph, at: index)
+            if LegacyTables.windows1252Inverse[scalar] == nil { return false }
+            index += width
+        }
+        return true
+    }
+
+    private static let damageLetter: UInt8 = 1, hornLetter: UInt8 = 2
+    /// Per scalar below ``LetterTable/limit``: ``damageLetter`` for the letters ``latin1Pass(_:)``
+    /// undoes, ``hornLetter`` for the horned o's ``lostHornPass(_:)`` completes.
+    private static let damageLetters: [UInt8] = {
+        var table = [UInt8](repeating: 0, count: Int(LetterTable.limit))
+        precondition((Array(latin1Letters.keys) + hornO).allSatisfy { $0 < LetterTable.limit },
+                     "MojibakeRepair: a damage letter lies beyond the letter table")
+        for scalar in latin1Letters.keys { table[Int(scalar)] |= damageLetter }
+        for scalar in hornO { table[Int(scalar)] |= hornLetter }
+        return table
+    }()
 
     /// A replacement of input bytes (offsets into the whole input).
     struct Edit {

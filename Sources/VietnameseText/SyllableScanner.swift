@@ -44,29 +44,41 @@ public enum SyllableScanner {
 
     /// Calls `body` with each token of UTF-8 `bytes` in order, without collecting them.
     public static func forEachToken(inUTF8 bytes: UnsafeBufferPointer<UInt8>, _ body: (SyllableToken) -> Void) {
+        forEachParsedToken(inUTF8: bytes) { token, _ in body(token) }
+    }
+
+    /// Calls `body` with each token of UTF-8 `bytes` in order and, for a ``TokenClass/vietnamese``
+    /// one, its parse (made with Đ/đ and the eth alike, as ``classify(_:)`` does).
+    @inline(__always)
+    static func forEachParsedToken(inUTF8 bytes: UnsafeBufferPointer<UInt8>, _ body: (SyllableToken, SyllableParts?) -> Void) {
+        let tables = SyllableTables.shared
         var index = 0
         let count = bytes.count
         while index < count {
             let byte = bytes[index]
             if byte >= 0x30 && byte <= 0x39 {
                 let end = numberEnd(bytes, from: index)
-                body(SyllableToken(range: index..<end, kind: .number))
+                body(SyllableToken(range: index..<end, kind: .number), nil)
                 index = end
                 continue
             }
             let (scalar, width) = byte < 0x80 ? (UInt32(byte), 1) : LetterTable.decode(bytes, at: index)
-            guard LetterTable.isWordScalar(scalar) else {
+            guard LetterTable.isWordScalar(scalar, tables) else {
                 index += width
                 continue
             }
             var end = index + width
             while end < count {
                 let (next, nextWidth) = bytes[end] < 0x80 ? (UInt32(bytes[end]), 1) : LetterTable.decode(bytes, at: end)
-                guard LetterTable.isWordScalar(next) else { break }
+                guard LetterTable.isWordScalar(next, tables) else { break }
                 end += nextWidth
             }
             let word = UnsafeBufferPointer(rebasing: bytes[index..<end])
-            body(SyllableToken(range: index..<end, kind: classify(word)))
+            if let parts = SyllableParts.parse(word, allowEth: true, tables: tables) {
+                body(SyllableToken(range: index..<end, kind: .vietnamese), parts)
+            } else {
+                body(SyllableToken(range: index..<end, kind: classifyNonSyllable(word)), nil)
+            }
             index = end
         }
     }
@@ -74,6 +86,11 @@ public enum SyllableScanner {
     /// The class of one word (letters only).
     static func classify(_ word: UnsafeBufferPointer<UInt8>) -> TokenClass {
         if SyllableParts.parse(word, allowEth: true) != nil { return .vietnamese }
+        return classifyNonSyllable(word)
+    }
+
+    /// The class of a word that is not a syllable: abbreviation, foreign or invalid.
+    static func classifyNonSyllable(_ word: UnsafeBufferPointer<UInt8>) -> TokenClass {
         var letters = 0, upper = 0, ascii = true
         var index = 0
         while index < word.count {

@@ -120,8 +120,12 @@ public struct TextAnalysis: Sendable {
         units = SentenceSplitter.split(text)
         syllables = TextAnalyzer.summarize(text)
         abbreviations = AbbreviationLexicon.mentions(in: text)
-        figures = FigureScanner.scan(text)
-        dates = DateScanner.scan(text)
+        // One date scan serves both: figures leave out the numbers that dates and periods hold.
+        var scanned = text
+        let anchors = scanned.withUTF8 { NumeralAnchors(in: $0) }
+        let dated = DateScanner.scanAll(text, anchors: anchors)
+        figures = FigureScanner.scan(text, dated: dated, anchors: anchors)
+        dates = dated.dates
     }
 }
 
@@ -142,7 +146,7 @@ public enum TextAnalyzer {
         var summary = SyllableSummary()
         var text = text
         text.withUTF8 { bytes in
-            SyllableScanner.forEachToken(inUTF8: bytes) { token in
+            SyllableScanner.forEachParsedToken(inUTF8: bytes) { token, parts in
                 summary.total += 1
                 let range = token.range
                 switch token.kind {
@@ -167,11 +171,15 @@ public enum TextAnalyzer {
                     return
                 }
                 // A style needs a byte above ASCII (a tone or letter mark), or an ASCII i/y ending (ty/ti, hy/hi).
+                guard let parts else { return }
                 let marked = bytes[range].contains(where: { $0 >= 0x80 })
                 if marked { summary.marked += 1 }
                 guard marked || [0x69, 0x79, 0x49, 0x59].contains(bytes[range.upperBound - 1]) else { return }
-                let word = Substring(String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self))
-                guard let style = MatchForm.toneStyle(of: word) else { return }
+                // The style of the parse the scanner made, without a String per syllable; a word
+                // with the eth (ð, Ð: C3 B0, C3 90) is no syllable to ``VietnameseSyllable/parse(_:)``.
+                guard !containsEth(UnsafeBufferPointer(rebasing: bytes[range])),
+                      let style = MatchForm.toneStyle(of: VietnameseSyllable(parts: parts))
+                else { return }
                 switch style.placement {
                 case .old?:
                     summary.oldPlacement += 1
@@ -193,5 +201,16 @@ public enum TextAnalyzer {
             }
         }
         return summary
+    }
+
+    /// Whether a word holds the eth (U+00F0 ð, U+00D0 Ð).
+    @inline(__always)
+    static func containsEth(_ word: UnsafeBufferPointer<UInt8>) -> Bool {
+        var index = 0
+        while index + 1 < word.count {
+            if word[index] == 0xC3 && (word[index + 1] == 0xB0 || word[index + 1] == 0x90) { return true }
+            index += 1
+        }
+        return false
     }
 }

@@ -49,10 +49,11 @@ public struct NormalizedText: Sendable {
 public enum TextNormalizer {
     /// Normalises `text`; see the type's documentation for what changes.
     public static func normalize(_ text: String) -> NormalizedText {
+        let original = text
         var text = text
         return text.withUTF8 { bytes in
             guard let first = firstByteNeedingWork(bytes) else {
-                return NormalizedText(text: String(decoding: bytes, as: UTF8.self), map: .identity, changes: NormalizationChanges())
+                return NormalizedText(text: original, map: .identity, changes: NormalizationChanges())
             }
             return rewrite(bytes, from: first)
         }

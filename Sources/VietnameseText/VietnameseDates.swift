@@ -70,7 +70,14 @@ public enum DateScanner {
     // first alternative wins, so the longer forms come first ("ngày 8 tháng 4 năm 2010" before
     // "năm 2010"). Branch reset `(?|` numbers the groups alike in every alternative:
     // 1 = day, 2 = month or quarter, 3 = year, 4 = end year of a period.
-    private static let datePattern = try! Pattern(
+    // Every alternative holds a digit and starts at most a few words before its first one, which
+    // follows a non-digit: the scan tries it only there (see ``CandidateScan``).
+    private static let datePattern = CandidateScan.Windowed(dateSource, options: dateOptions, guard: dateGuard)
+    static let dateOptions: PatternOptions = [.caseless, .extended]
+    // A digit or the first letter of "giai đoạn", "nhiệm kỳ", "niên khóa", "năm", "ngày", "thời kỳ",
+    // "từ", "tháng", "khóa", "quý" (caseless: upper case and the Kelvin sign too).
+    static let dateGuard = #"(?=(?-i:[\dgntkqGNTKQ]|\x{212A}))"#
+    static let dateSource =
         #"""
         (?|
           (*MARK:period)
@@ -93,8 +100,7 @@ public enum DateScanner {
         | (*MARK:year)
           năm\s+()()(\d{4})()(?![\p{N}]|\s*[-–—]\s*\d)
         )
-        """#,
-        options: [.caseless, .extended])
+        """#
 
     /// Every date in `text`, in text order. The two ends of a period are reported as dates too.
     public static func scan(_ text: String) -> [VietnameseDate] {
@@ -108,13 +114,19 @@ public enum DateScanner {
 
     /// Dates and periods found in one pass over `text`.
     public static func scanAll(_ text: String) -> (dates: [VietnameseDate], periods: [VietnameseDatePeriod]) {
+        scanAll(text, anchors: nil)
+    }
+
+    /// ``scanAll(_:)`` with the digits of `text` already found (nil: find them).
+    static func scanAll(_ text: String, anchors: NumeralAnchors?) -> (dates: [VietnameseDate], periods: [VietnameseDatePeriod]) {
         var dates: [VietnameseDate] = []
         var periods: [VietnameseDatePeriod] = []
         var text = text
         text.withUTF8 { bytes in
-            try? datePattern.forEachMatch(inUTF8: bytes) { match in
+            let digits = anchors?.digits ?? CandidateScan.digitRunStarts(in: bytes)
+            let windows = CandidateScan.windows(anchors: digits, in: bytes)
+            CandidateScan.forEachMatch(datePattern, inUTF8: bytes, windows: windows) { match in
                 collect(match, bytes: bytes, dates: &dates, periods: &periods)
-                return true
             }
             periods.append(contentsOf: spans(between: dates, bytes: bytes, known: periods))
         }

@@ -89,6 +89,11 @@ enum LetterTable {
         scalar < limit ? entries[Int(scalar)] : 0
     }
 
+    /// ``entry(_:)`` read from tables a hot loop fetched once.
+    @inline(__always) static func entry(_ scalar: UInt32, _ tables: SyllableTables) -> UInt16 {
+        scalar < limit ? tables.entries[Int(scalar)] : 0
+    }
+
     /// The vowel that a modifier mark turns `code` into, or nil when the mark does not apply.
     static func modified(_ code: UInt8, by modifier: UInt8) -> UInt8? {
         switch (code, modifier) {
@@ -158,8 +163,35 @@ enum LetterTable {
     /// Vietnamese combining mark, or (beyond the table) an alphabetic scalar.
     @inline(__always)
     static func isWordScalar(_ scalar: UInt32) -> Bool {
-        if scalar < limit { return entries[Int(scalar)] & (letterBit | markBit | otherLetterBit) != 0 }
+        isWordScalar(scalar, .shared)
+    }
+
+    /// ``isWordScalar(_:)`` read from tables a hot loop fetched once.
+    @inline(__always)
+    static func isWordScalar(_ scalar: UInt32, _ tables: SyllableTables) -> Bool {
+        if scalar < limit { return tables.entries[Int(scalar)] & (letterBit | markBit | otherLetterBit) != 0 }
         guard let value = Unicode.Scalar(scalar) else { return false }
         return value.properties.isAlphabetic
     }
+}
+
+/// The letter and rhyme tables as pointers to copies kept for the life of the process.
+///
+/// A `static let` table is reached through a lazy-initialisation check on every access; the
+/// syllable parser reads several per letter. Hot loops fetch ``shared`` once and pass it on.
+struct SyllableTables: @unchecked Sendable {
+    /// ``LetterTable/entries``.
+    let entries: UnsafePointer<UInt16>
+    /// ``Rhymes/masks``.
+    let rhymeMasks: UnsafePointer<UInt16>
+
+    /// The tables, built on first use.
+    static let shared: SyllableTables = {
+        func kept(_ table: [UInt16]) -> UnsafePointer<UInt16> {
+            let copy = UnsafeMutablePointer<UInt16>.allocate(capacity: table.count)
+            copy.initialize(from: table, count: table.count)
+            return UnsafePointer(copy)
+        }
+        return SyllableTables(entries: kept(LetterTable.entries), rhymeMasks: kept(Rhymes.masks))
+    }()
 }

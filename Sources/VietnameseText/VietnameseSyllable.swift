@@ -83,15 +83,16 @@ enum WordScanner {
     static func forEachWord(in bytes: UnsafeBufferPointer<UInt8>, _ body: (Range<Int>) -> Void) {
         var index = 0, start = -1
         let count = bytes.count
+        let tables = SyllableTables.shared
         while index < count {
             let byte = bytes[index]
             let isWord: Bool, length: Int
             if byte < 0x80 {
-                isWord = asciiLetter[Int(byte)]
+                isWord = SyllableScoring.isASCIILetter(byte)
                 length = 1
             } else {
                 let (scalar, width) = LetterTable.decode(bytes, at: index)
-                isWord = LetterTable.isWordScalar(scalar)
+                isWord = LetterTable.isWordScalar(scalar, tables)
                 length = width
             }
             if isWord {
@@ -126,6 +127,12 @@ struct LetterRun {
     /// tone marks appear, or when the word is longer than any syllable.
     @inline(__always)
     static func decode(_ bytes: UnsafeBufferPointer<UInt8>, maxLetters: Int) -> LetterRun? {
+        decode(bytes, maxLetters: maxLetters, tables: .shared)
+    }
+
+    /// ``decode(_:maxLetters:)`` with the tables fetched by the caller.
+    @inline(__always)
+    static func decode(_ bytes: UnsafeBufferPointer<UInt8>, maxLetters: Int, tables: SyllableTables) -> LetterRun? {
         var run = LetterRun()
         var index = 0
         let end = bytes.count
@@ -133,11 +140,11 @@ struct LetterRun {
             let entry: UInt16
             let byte = bytes[index]
             if byte < 0x80 {
-                entry = LetterTable.entries[Int(byte)]
+                entry = tables.entries[Int(byte)]
                 index += 1
             } else {
                 let (scalar, width) = LetterTable.decode(bytes, at: index)
-                entry = LetterTable.entry(scalar)
+                entry = LetterTable.entry(scalar, tables)
                 index += width
             }
             if entry & LetterTable.letterBit != 0 {
@@ -204,13 +211,23 @@ struct SyllableParts: Hashable, Sendable {
     // MARK: parsing
 
     static func parse(_ bytes: UnsafeBufferPointer<UInt8>, allowEth: Bool) -> SyllableParts? {
+        parse(bytes, allowEth: allowEth, tables: .shared)
+    }
+
+    /// ``parse(_:allowEth:)`` with the tables fetched by the caller.
+    @inline(__always)
+    static func parse(_ bytes: UnsafeBufferPointer<UInt8>, allowEth: Bool, tables: SyllableTables) -> SyllableParts? {
         guard !bytes.isEmpty, bytes.count <= 40,
-            let run = LetterRun.decode(bytes, maxLetters: 8), !run.hasEth || allowEth
+            let run = LetterRun.decode(bytes, maxLetters: 8, tables: tables), !run.hasEth || allowEth
         else { return nil }
-        return parse(run)
+        return parse(run, tables: tables)
     }
 
     static func parse(_ run: LetterRun) -> SyllableParts? {
+        parse(run, tables: .shared)
+    }
+
+    static func parse(_ run: LetterRun, tables: SyllableTables) -> SyllableParts? {
         let first = run[0], second = run[1], third = run[2]
         var onset = Onset.none, length = 0
         switch first {
@@ -229,7 +246,7 @@ struct SyllableParts: Hashable, Sendable {
             if second == Letter.h { (onset, length) = (Onset.gh, 2) }
             else if second == Letter.i {
                 // "gia", "giữ": the i is the onset's; "gì", "gìn", "giếng": it is also the rhyme's.
-                if run.count > 2, let parts = rhyme(run, onset: Onset.gi, start: 2) { return parts }
+                if run.count > 2, let parts = rhyme(run, onset: Onset.gi, start: 2, tables: tables) { return parts }
                 (onset, length) = (Onset.g, 1)
             } else { (onset, length) = (Onset.g, 1) }
         case Letter.b: (onset, length) = (Onset.b, 1)
@@ -247,10 +264,10 @@ struct SyllableParts: Hashable, Sendable {
         default: return nil
         }
         guard length < run.count else { return nil }
-        return rhyme(run, onset: onset, start: length)
+        return rhyme(run, onset: onset, start: length, tables: tables)
     }
 
-    private static func rhyme(_ run: LetterRun, onset: UInt8, start: Int) -> SyllableParts? {
+    private static func rhyme(_ run: LetterRun, onset: UInt8, start: Int, tables: SyllableTables) -> SyllableParts? {
         let firstVowel = run[start]
         guard Letter.isVowel(firstVowel) else { return nil }
         let front = firstVowel == Letter.e || firstVowel == Letter.eHat || firstVowel == Letter.i || firstVowel == Letter.y
@@ -281,7 +298,7 @@ struct SyllableParts: Hashable, Sendable {
                 guard nucleus != 0, Letter.isVowel(run[nucleusStart]) else { continue }
                 let codaStart = nucleusStart + nucleusLength
                 guard let (coda, codaLength) = Coda.parse(run, from: codaStart) else { continue }
-                guard Rhymes.allows(medial: medial, nucleus: nucleus, coda: coda) else { continue }
+                guard tables.rhymeMasks[Int(medial) * 32 + Int(nucleus)] & (1 << UInt16(coda)) != 0 else { continue }
                 // Spelling of the diphthongs: yê/ya after a glide or alone, iê/ia after a consonant.
                 switch nucleus {
                 case Nucleus.yeHat: if !(medial == MedialKind.u || medial == MedialKind.qu || (onset == Onset.none && medial == MedialKind.none)) { continue }

@@ -1,0 +1,119 @@
+// VietnameseTextTests: the fast paths. Windowed and candidate scans give the matches of the unanchored patterns; the repair skip test.
+import PCRE2
+import XCTest
+@testable import VietnameseText
+
+final class FastPathTests: XCTestCase {
+    /// Report text with the forms the scanners look for, and the edge cases of the windows:
+    /// long white space before a number, non-ASCII digits, number words before magnitudes,
+    /// roman quarters, document symbols and words that only look like magnitudes ("tỉnh").
+    static let samples = [
+        "LĐLĐ tỉnh Kiên Giang, ngày 25 tháng 11 năm 2020. Trong nhiệm kỳ 2018 - 2023, kết nạp 1.250 đoàn viên, đạt 98,7% chỉ tiêu.",
+        "Thực hiện Nghị quyết số 20-NQ/TW, từ năm 2018 đến năm 2023 đã hỗ trợ hai triệu đồng cho 15/20 CĐCS; quý IV, năm 2021 và quý 3/2022.",
+        "Giai đoạn\n\n      2016   –   2021 tổng kinh phí 2,3 tỷ đồng; ngày      \n   14/9/2020 tổ chức 12 cuộc với 350 lượt người.",
+        "Số: 15/BC-LĐLĐ ngày 8.4.2010; điện thoại 0297 3862 555; Covid-19; mục 3; lần thứ 10; 8h30; tỉnh 2 có ba nghìn người.",
+        "Năm ２０２０ (chữ số toàn khoảng), năm ٢٠٢١ và năm 2022; TRIỆU người; Tỷ lệ 45 %; 500.000đ; 1.2 Kết quả",
+        "từ tháng 1/2008 đến tháng 8/2008, trong thời gian từ 3/2019 tới 5/2019; CN, VC, LĐ và CNVC-LĐ; TP. HCM; đ/c Lan (b/c).",
+    ]
+
+    static var corpus: String {
+        var text = samples.joined(separator: "\n")
+        for sample in samples.reversed() { text += "\n" + sample.uppercased() + " " + sample }
+        return text
+    }
+
+    private func unanchored(_ pattern: Pattern, _ text: String) throws -> [Match] {
+        try pattern.allMatches(in: text)
+    }
+
+    func testDateWindowsGiveTheUnanchoredMatches() throws {
+        let text = Self.corpus
+        let plain = try Pattern(DateScanner.dateSource, options: DateScanner.dateOptions)
+        let windowed = CandidateScan.Windowed(DateScanner.dateSource, options: DateScanner.dateOptions, guard: DateScanner.dateGuard)
+        var copy = text
+        let found = copy.withUTF8 { bytes -> [Match] in
+            var found: [Match] = []
+            let windows = CandidateScan.windows(anchors: NumeralAnchors(in: bytes).digits, in: bytes)
+            CandidateScan.forEachMatch(windowed, inUTF8: bytes, windows: windows) { found.append($0) }
+            return found
+        }
+        let expected = try unanchored(plain, text)
+        XCTAssertGreaterThan(expected.count, 20)
+        XCTAssertEqual(found, expected)
+    }
+
+    func testFigureWindowsGiveTheUnanchoredMatches() throws {
+        let text = Self.corpus
+        let plain = try Pattern(FigureScanner.figureSource, options: FigureScanner.figureOptions)
+        let windowed = CandidateScan.Windowed(FigureScanner.figureSource, options: FigureScanner.figureOptions,
+                                              guard: FigureScanner.figureGuard)
+        var copy = text
+        let found = copy.withUTF8 { bytes -> [Match] in
+            var found: [Match] = []
+            let windows = CandidateScan.windows(anchors: NumeralAnchors(in: bytes).all, in: bytes)
+            CandidateScan.forEachMatch(windowed, inUTF8: bytes, windows: windows) { found.append($0) }
+            return found
+        }
+        let expected = try unanchored(plain, text)
+        XCTAssertGreaterThan(expected.count, 30)
+        XCTAssertEqual(found, expected)
+        // "hai triệu đồng" has no digit: only the magnitude word brings it into a window.
+        XCTAssertTrue(FigureScanner.scan(Self.samples[1]).contains { $0.kind == .money && $0.value == 2e6 })
+    }
+
+    func testAbbreviationCandidatesGiveTheUnanchoredMatches() throws {
+        let text = Self.corpus
+        let plain = try Pattern(AbbreviationLexicon.lexiconSource)
+        var copy = text
+        let found = copy.withUTF8 { bytes -> [Match] in
+            var found: [Match] = []
+            let candidates = AbbreviationLexicon.candidates(in: bytes)
+            CandidateScan.forEachMatch(AbbreviationLexicon.pattern, inUTF8: bytes, candidates: candidates) { found.append($0) }
+            return found
+        }
+        let expected = try unanchored(plain, text)
+        XCTAssertGreaterThan(expected.count, 10)
+        XCTAssertEqual(found, expected)
+    }
+
+    func testNumeralAnchors() {
+        var text = "Năm ２０２０ có 1.250 đoàn viên, hai triệu đồng; tỉnh 2; 3 TỶ"
+        let anchors = text.withUTF8 { NumeralAnchors(in: $0) }
+        let utf8 = Array(text.utf8)
+        let digits = anchors.digits.map { String(decoding: utf8[$0..<min(utf8.count, $0 + 1)], as: UTF8.self) }
+        XCTAssertEqual(anchors.digits.count, 5)  // ２０２０, 1, 250 (after "."), 2, 3
+        XCTAssertEqual(digits.filter { $0 == "1" || $0 == "2" || $0 == "3" }.count, 4)
+        let words = anchors.magnitudes.map { String(decoding: utf8[$0...].prefix(while: { $0 != 0x20 && $0 != 0x3B }), as: UTF8.self) }
+        XCTAssertEqual(words, ["triệu", "TỶ"])
+    }
+
+    func testRepairSkipsOnlyParagraphsWithoutSignsOfDamage() {
+        func check(_ paragraph: String) -> Bool {
+            var copy = paragraph
+            return copy.withUTF8 { MojibakeRepair.mayNeedRepair($0) }
+        }
+        XCTAssertFalse(check("Ban Thường vụ LĐLĐ tỉnh đã chỉ đạo các CĐCS tổ chức tốt Tháng Công nhân năm 2020."))
+        XCTAssertFalse(check("Report of the union, 2020."))
+        XCTAssertTrue(check("C«ng ®oµn ViÖt Nam"))           // TCVN3 shown as Windows-1252
+        XCTAssertTrue(check("CÃ´ng Ä‘oÃ n cÆ¡ sá»Ÿ"))         // UTF-8 shown as Windows-1252
+        XCTAssertTrue(check("Ban lănh đạo đă có ư kiến"))     // Latin-1 read as Windows-1258
+        XCTAssertTrue(check("Ngời lao động nớc ngoài"))       // the TCVN3 ư lost
+        // The same words with their ư present: "nớc" cannot have lost it, and "ngời" is a syllable.
+        XCTAssertFalse(check("Người lao động ngời"))
+    }
+}
+
+extension FastPathTests {
+    func testOwnMatchFormShortcutAgreesWithTheFullForm() {
+        let words = ["cho", "trong", "kinh", "doanh", "ky", "ly", "qui", "quy", "thi", "hoa", "online", "gi", "q", "qua"]
+        for word in words {
+            var copy = word
+            let own = copy.withUTF8 { MatchForm.isOwnMatchForm($0) }
+            var full: [UInt8] = []
+            copy.withUTF8 { MatchForm.appendMatchForm(of: $0, fold: false, to: &full) }
+            if own { XCTAssertEqual(String(decoding: full, as: UTF8.self), word, word) }
+        }
+        XCTAssertEqual(MatchForm.make("Kỹ thuật và ky thuat, qui định cho công nhân", foldDiacritics: false).text,
+                       "kĩ thuật và ki thuat, quy định cho công nhân")
+    }
+}
