@@ -43,9 +43,14 @@ public final class ProjectChecker: @unchecked Sendable {
 
     private let lock = NSLock()
     private var checkers: [CheckerKey: Result<Checker, Error>] = [:]
+    private var fingerprints: [CheckerKey: String] = [:]
+    /// Results already judged, when the run uses a cache.
+    public let cache: ResultCache?
 
     /// Throws when `--config` names a file that cannot be read or decoded.
-    public init(library: PackLibrary = .standard(), finder: ConfigFinder = ConfigFinder(), overrides: Overrides = Overrides()) throws {
+    public init(library: PackLibrary = .standard(), finder: ConfigFinder = ConfigFinder(), overrides: Overrides = Overrides(),
+                cache: ResultCache? = nil) throws {
+        self.cache = cache
         self.library = library
         self.finder = finder
         self.overrides = overrides
@@ -80,6 +85,34 @@ public final class ProjectChecker: @unchecked Sendable {
         lock.unlock()
         return try result.get()
     }
+
+    /// What judges reports with `settings`: the bytes of the pack files, the rule levels, the
+    /// language and the tool's version. A cached result is used only when all are unchanged.
+    func fingerprint(for settings: FileSettings) throws -> String {
+        let key = CheckerKey(pack: settings.pack ?? ProjectConfig.defaultPack, extends: settings.extends,
+                             disabled: settings.disabled, severities: settings.severities)
+        lock.lock()
+        if let known = fingerprints[key] {
+            lock.unlock()
+            return known
+        }
+        lock.unlock()
+        let resolved = try checker(for: settings).engine.pack.resolved
+        var files = [resolved.file]
+        for base in resolved.bases { files.append((try? library.file(of: base.id)) ?? base.id) }
+        let contents = files.map { (FileManager.default.contents(atPath: $0).map { String(decoding: $0, as: UTF8.self) }) ?? $0 }
+        let parts = contents + [key.extends.joined(separator: ","), key.disabled.sorted().joined(separator: ","),
+                                key.severities.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value.rawValue)" }.joined(separator: ","),
+                                language, Self.toolVersion]
+        let fingerprint = ResultCache.key(content: Array(parts.joined(separator: "\u{1F}").utf8), path: "", judge: "")
+        lock.lock()
+        fingerprints[key] = fingerprint
+        lock.unlock()
+        return fingerprint
+    }
+
+    /// The version whose results the cache holds; a new version never reads an older one's entries.
+    public static let toolVersion = "soatxet 0.1.0"
 
     /// The packs compiled so far, for reporters that list every rule (SARIF).
     public var usedPacks: [ResolvedPack] {
@@ -132,8 +165,10 @@ public final class ProjectChecker: @unchecked Sendable {
         }
         if settings.ignored { return .ignored }
         let checker: Checker
+        let judge: String
         do {
             checker = try self.checker(for: settings)
+            judge = try fingerprint(for: settings)
         } catch let error as RuleError {
             return .failed(path: error.file, message: "\(error)", shared: true)
         } catch {
@@ -141,10 +176,19 @@ public final class ProjectChecker: @unchecked Sendable {
         }
         do {
             let options = ReadOptions(encoding: settings.encoding)
-            let document = path == "-"
-                ? try DocumentReaders.readStandardInput(format: .txt, options: options)
-                : try DocumentReaders.read(path: path, options: options)
-            return .checked(try checker.check(document))
+            guard let cache, path != "-" else {
+                let document = path == "-"
+                    ? try DocumentReaders.readStandardInput(format: .txt, options: options)
+                    : try DocumentReaders.read(path: path, options: options)
+                return .checked(try checker.check(document))
+            }
+            let bytes = try DocumentReaders.bytes(of: path)
+            let key = ResultCache.key(content: bytes, path: path, judge: judge + "|\(settings.encoding?.rawValue ?? "auto")")
+            if let cached = cache.lookup(key) { return .checked(cached) }
+            let format = DocumentReaders.format(forExtension: (path as NSString).pathExtension) ?? .txt
+            let result = try checker.check(try DocumentReaders.read(bytes: bytes, format: format, path: path, options: options))
+            cache.store(result, key: key)
+            return .checked(result)
         } catch {
             return .failed(path: path, message: "\(error)", shared: false)
         }

@@ -69,6 +69,11 @@ public enum DocumentReaders {
         return try read(bytes: FileBytes.read(path), format: format, path: path, options: options)
     }
 
+    /// The bytes of the file at `path`, read whole (a typed error names the file and the cause).
+    public static func bytes(of path: String) throws(ReadError) -> [UInt8] {
+        try FileBytes.read(path)
+    }
+
     /// Reads `bytes` said to be `format` (e.g. standard input as .txt); `path` names them in errors.
     public static func read(
         bytes: consuming [UInt8], format: DocumentFormat, path: String = "-", options: ReadOptions = ReadOptions()
