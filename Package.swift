@@ -37,11 +37,19 @@ let package = Package(
         .target(name: "ComplianceEngine", dependencies: ["VietnameseText", "DocumentReaders", "RuleModel", "PCRE2"]),
         // Output formats for check results, one type per format.
         .target(name: "Reporters", dependencies: ["ComplianceEngine"]),
+        // Reviewer outputs across many reports: the batch page, summaries, feedback letters, annotated copies.
+        .target(
+            name: "Review",
+            dependencies: [
+                "ComplianceEngine", "RuleModel", "DocumentReaders", "VietnameseText",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]
+        ),
         // The command line: parse arguments, call the library, map errors to exit codes.
         .executableTarget(
             name: "soatxet",
             dependencies: [
-                "VietnameseText", "DocumentReaders", "RuleModel", "ComplianceEngine", "Reporters",
+                "VietnameseText", "DocumentReaders", "RuleModel", "ComplianceEngine", "Reporters", "Review",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -61,6 +69,10 @@ let package = Package(
         .testTarget(name: "DocumentReadersTests", dependencies: ["DocumentReaders"], resources: [.copy("Fixtures")]),
         .testTarget(name: "RuleModelTests", dependencies: ["RuleModel"]),
         .testTarget(name: "ComplianceEngineTests", dependencies: ["ComplianceEngine", "RuleModel", "DocumentReaders"]),
+        .testTarget(
+            name: "ReviewTests",
+            dependencies: ["Review", "ComplianceEngine", "RuleModel", "DocumentReaders", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+        ),
         // End-to-end tests: they run the built `soatxet` executable and compare its output.
         .testTarget(name: "CLITests", dependencies: ["VietnameseText"]),
     ],

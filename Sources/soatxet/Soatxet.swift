@@ -8,7 +8,7 @@ struct Soatxet: ParsableCommand {
         commandName: "soatxet",
         abstract: "Soát xét báo cáo công đoàn theo văn bản chỉ đạo. Checks union review reports against their directive.",
         version: "0.1.0",
-        subcommands: [Check.self, Analyze.self, Rules.self]
+        subcommands: [Check.self, Analyze.self, Rules.self, ReviewCommand.self, AnnotateCommand.self]
     )
 }
 
