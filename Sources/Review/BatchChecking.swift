@@ -6,10 +6,9 @@ import RuleModel
 
 /// Checks a batch of reports in parallel.
 ///
-/// Each worker compiles its own ``Checker``: a compiled pattern's JIT stack and match context are
-/// shared by every match of that pattern, so one checker must not run on two threads at once
-/// (two did, and a match came back corrupted). Compiling a pack takes milliseconds; reports are
-/// dealt to workers in turn, and results come back in the order of the paths.
+/// Each worker compiles its own ``Checker`` (milliseconds), so that nothing a check holds is shared
+/// between threads; the patterns the engine keeps in statics are shared, which PCRE2's per-thread JIT
+/// stacks make safe. Reports are dealt to workers in turn; results come back in the order of the paths.
 public enum BatchChecker {
     /// Reads and judges `paths` against `pack`. A file that cannot be read or checked becomes an
     /// ``InputError``; the rest go on. Throws only when the pack's checks cannot be compiled.

@@ -72,7 +72,7 @@ enum Charts {
     /// Horizontal stacked bars, one per requirement: the share of reports that meet it (solid), meet it
     /// in part (hatched) or miss it (cross-hatched), with the counts written on the bars.
     static func requirementBars(_ rows: [RequirementRow], language: String) -> String {
-        let rowHeight = 22.0, labelWidth = 200.0, barWidth = 250.0, top = 26.0
+        let rowHeight = 22.0, labelWidth = 215.0, barWidth = 235.0, top = 26.0
         let height = top + rowHeight * Double(rows.count) + 6
         let width = labelWidth + barWidth + 10
         var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" role=\"img\" aria-label=\""
@@ -85,15 +85,15 @@ enum Charts {
         ]
         var x = labelWidth
         for (text, fill, _) in legend {
+            defer { x += 30 + 6.2 * Double(text.count) }
             svg += "<rect x=\"\(f(x))\" y=\"4\" width=\"14\" height=\"12\" fill=\"\(fill)\" stroke=\"#3c4043\" stroke-width=\"0.5\"/>"
             svg += "<text x=\"\(f(x + 18))\" y=\"14\" font-size=\"11\">" + Escape.xml(text) + "</text>"
-            x += 84
         }
         svg += "\n"
         for (index, row) in rows.enumerated() {
             let y = top + Double(index) * rowHeight
-            let title = row.title.count > 30 ? String(row.title.prefix(29)) + "…" : row.title
-            svg += "<text x=\"0\" y=\"\(f(y + 14))\" font-size=\"11\"><tspan font-weight=\"bold\">" + Escape.xml(row.label) + "</tspan> "
+            let title = row.title.count > 29 ? String(row.title.prefix(27)) + "…" : row.title
+            svg += "<text x=\"0\" y=\"\(f(y + 14))\" font-size=\"10.5\"><tspan font-weight=\"bold\">" + Escape.xml(row.label) + "</tspan> "
                 + Escape.xml(title) + "<title>" + Escape.xml(row.title) + "</title></text>"
             guard row.total > 0 else { continue }
             var start = labelWidth

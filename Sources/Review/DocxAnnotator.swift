@@ -49,7 +49,7 @@ public enum DocxAnnotator {
                 lines.append("\(requirement.status.symbol) " + (english ? "Requirement " : "Yêu cầu ") + "«\(requirement.title)»: "
                              + requirement.status.words(language))
             } else {
-                lines.append(finding.severity.words(language).capitalized(with: Locale(identifier: language)) + ": "
+                lines.append(capitalizedFirst(finding.severity.words(language)) + ": "
                              + (ruleTitles[finding.rule] ?? finding.rule))
             }
             lines.append(finding.message)

@@ -243,6 +243,7 @@ public enum HTMLPage {
     .mark.s-met{color:#00664a;background:#e3f4ee}
     .mark.s-partial{color:#8a5a00;background:#fdf1d8}
     .mark.s-missing{color:#a33a00;background:#fbe6dc}
+    .mark{font-family:"DejaVu Sans","Segoe UI Symbol","Noto Sans Symbols 2",sans-serif}
     span.mark{display:inline-block;width:1.4em;text-align:center;font-weight:bold;border-radius:3px}
     ol.reqs{padding-left:1.2em;columns:2;column-gap:2em}
     ol.reqs li{break-inside:avoid;margin-bottom:.4em;list-style:none}

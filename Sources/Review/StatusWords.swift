@@ -66,3 +66,9 @@ extension DocumentResult {
         return (language == "en" ? "line " : "dòng ") + String(line)
     }
 }
+
+/// The text with its first letter in capitals ("gợi ý" → "Gợi ý").
+func capitalizedFirst(_ text: String) -> String {
+    guard let first = text.first else { return text }
+    return first.uppercased() + text.dropFirst()
+}
