@@ -13,11 +13,15 @@ deps:
 	  echo "installing libpcre2-dev and pkg-config"; \
 	  $(SUDO) $(APT_GET) update -qq && $(SUDO) $(APT_GET) install -y -qq libpcre2-dev pkg-config; }
 
-# The converters for .doc and .pdf reports, which the tests exercise.
+# The converters for .doc and .pdf reports, which the tests exercise; LibreOffice (soffice), which opens
+# the Word files `soatxet annotate` writes in a test.
 test-deps: deps
 	@command -v antiword >/dev/null && command -v catdoc >/dev/null && command -v pdftotext >/dev/null || { \
 	  echo "installing antiword, catdoc and poppler-utils"; \
 	  $(SUDO) $(APT_GET) update -qq && $(SUDO) $(APT_GET) install -y -qq antiword catdoc poppler-utils; }
+	@command -v soffice >/dev/null || { \
+	  echo "installing libreoffice-writer-nogui"; \
+	  $(SUDO) $(APT_GET) update -qq && $(SUDO) $(APT_GET) install -y -qq --no-install-recommends libreoffice-writer-nogui; }
 
 build: deps
 	$(SWIFT) build -c release --product soatxet
