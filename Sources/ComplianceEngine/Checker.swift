@@ -29,20 +29,29 @@ public struct Checker: Sendable {
         try check(try DocumentReaders.read(bytes: Array(text.utf8), format: .txt, path: path))
     }
 
-    /// Reads and judges every file; a file that cannot be read becomes an ``InputError`` and the rest go on.
-    public func check(paths: [String], readOptions: ReadOptions = ReadOptions()) -> RunResult {
-        var documents: [DocumentResult] = []
-        var errors: [InputError] = []
-        for path in paths {
+    /// Reads and judges every file on all cores; a file that cannot be read becomes an ``InputError``
+    /// and the rest go on. Results keep the order of `paths`.
+    public func check(paths: [String], readOptions: ReadOptions = ReadOptions(), workers: Int = Batch.defaultWorkers,
+                      progress: (@Sendable (Int, Int) -> Void)? = nil) -> RunResult {
+        let outcomes = Batch.map(paths, workers: workers, progress: progress) { path -> Result<DocumentResult, InputError> in
             do {
-                documents.append(try check(try DocumentReaders.read(path: path, options: readOptions)))
+                return .success(try check(try DocumentReaders.read(path: path, options: readOptions)))
             } catch {
-                errors.append(InputError(path: path, message: "\(error)"))
+                return .failure(InputError(path: path, message: "\(error)"))
             }
         }
-        return RunResult(documents: documents, errors: errors)
+        var run = RunResult(documents: [], errors: [])
+        for outcome in outcomes {
+            switch outcome {
+            case let .success(document): run.documents.append(document)
+            case let .failure(error): run.errors.append(error)
+            }
+        }
+        return run
     }
 }
+
+extension InputError: Error {}
 
 /// A rule example that did not behave as its pack says.
 public struct ExampleFailure: Sendable, Equatable, CustomStringConvertible {

@@ -82,10 +82,11 @@ public struct DocumentPreparer: Sendable {
         var scratch = text
         scratch.withUTF8 { bytes in
             try? Self.chronicleLead.forEachMatch(inUTF8: bytes) { match in
-                // A chronicle sentence starts with its date ("Ngày 5/3, tổ chức …").
-                if let sentence = Self.sentence(containing: match.range.lowerBound, in: sentenceRanges),
-                   starts.contains(sentenceRanges[sentence].range.lowerBound),
-                   match.range.lowerBound - sentenceRanges[sentence].range.lowerBound <= 4 {
+                // A chronicle sentence or clause opens with its date ("Ngày 5/3, tổ chức …", "…; ngày 8/3, …"):
+                // only bullets, spaces or a clause break may stand before the date in its sentence.
+                let start = match.range.lowerBound
+                if let sentence = Self.sentence(containing: start, in: sentenceRanges),
+                   Self.opensClause(bytes, at: start, sentenceStart: sentenceRanges[sentence].range.lowerBound) {
                     narrative[sentence] = true
                 }
                 return true
@@ -166,10 +167,29 @@ public struct DocumentPreparer: Sendable {
         return ranges[low].range.contains(offset) || ranges[low].range.upperBound == offset ? low : nil
     }
 
-    /// A date at the start of a sentence followed by an activity: the shape of a chronicle.
+    /// A date that may open a sentence or clause of a chronicle ("Ngày 5/3", "Tháng 4/2005", "vào sáng ngày 8/3").
     static let chronicleLead = try! Pattern(
-        #"(?:^|(?<=[\n.;!?]))[ \t]*(?:[-–+•*][ \t]*)?(?:vào[ \t]+)?(?:(?:sáng|chiều|tối)[ \t]+)?(?:ngày|tháng|đầu tháng|cuối tháng|giữa tháng|trong tháng|quý|đầu năm|cuối năm)[ \t]+\d{1,2}(?:[/.\-]\d{1,4}){0,2}"#,
-        options: [.caseless, .multiline])
+        #"(?<![\p{L}\p{N}])(?:vào[ \t]+)?(?:(?:sáng|chiều|tối)[ \t]+)?(?:ngày|tháng|đầu tháng|cuối tháng|giữa tháng|trong tháng|quý|đầu năm|cuối năm)[ \t]+\d{1,2}(?:[/.\-]\d{1,4}){0,2}"#,
+        options: [.caseless])
+
+    /// Whether only spaces and bullets ("-", "+", "*", "–", "—", "•", "◦") stand between the start of
+    /// the sentence, or a ";" that opens a clause in it, and `offset`.
+    static func opensClause(_ bytes: UnsafeBufferPointer<UInt8>, at offset: Int, sentenceStart: Int) -> Bool {
+        let bullets: [[UInt8]] = [[0xE2, 0x80, 0x93], [0xE2, 0x80, 0x94], [0xE2, 0x80, 0xA2], [0xE2, 0x97, 0xA6]]
+        var index = offset
+        while index > sentenceStart {
+            let byte = bytes[index - 1]
+            if byte == 0x3B { return true }
+            if byte == 0x20 || byte == 0x09 || byte == 0x2D || byte == 0x2B || byte == 0x2A {
+                index -= 1
+            } else if index - 3 >= sentenceStart, bullets.contains(Array(bytes[(index - 3)..<index])) {
+                index -= 3
+            } else {
+                return false
+            }
+        }
+        return true
+    }
 
     /// Words of evaluation: comparison, achievement against targets, shortfalls, causes, effect.
     static let evaluation = try! Pattern(

@@ -33,7 +33,7 @@ public enum LegacyCodecs {
     public static func decode(_ bytes: [UInt8], as encoding: TextEncoding) throws -> String {
         switch encoding {
         case .windows1258: return try decodeSingleByte(bytes, table: LegacyTables.windows1258, encoding: encoding)
-        case .tcvn3: return try decodeSingleByte(bytes, table: LegacyTables.tcvn3, encoding: encoding)
+        case .tcvn3: return restoreCapitals(try decodeSingleByte(bytes, table: LegacyTables.tcvn3, encoding: encoding))
         case .viscii: return try decodeSingleByte(bytes, table: LegacyTables.viscii, encoding: encoding)
         case .vni: return try decodeVNI(bytes)
         case .utf8, .utf16LE, .utf16BE: throw LegacyEncodingError.notLegacy(encoding)
@@ -153,6 +153,56 @@ public enum LegacyCodecs {
     // MARK: - Reading
 
     /// Decodes with a 256-entry table, composing a vowel with a following combining tone mark.
+    /// TCVN3 has no code points for capitals with a tone: documents set in .VnTimeH show the lower-case
+    /// letters as capitals ("BáO CáO", "PHầN THứ NHấT"). A word with at least two capitals whose
+    /// other letters are all marked lower-case vowels or đ is such a word: it is written in capitals.
+    /// Capitals and lower-case letters have the same UTF-8 length here, so offsets do not move.
+    static func restoreCapitals(_ text: String) -> String {
+        let scalars = Array(text.unicodeScalars)
+        var output: String.UnicodeScalarView?
+        var copied = 0
+        var index = 0
+        func isLetter(_ scalar: Unicode.Scalar) -> Bool {
+            scalar.isASCII ? (scalar.value | 0x20) >= 0x61 && (scalar.value | 0x20) <= 0x7A : scalar.properties.isAlphabetic
+        }
+        func isCapital(_ scalar: Unicode.Scalar) -> Bool {
+            scalar.isASCII ? scalar.value >= 0x41 && scalar.value <= 0x5A : scalar.properties.isUppercase
+        }
+        while index < scalars.count {
+            guard isLetter(scalars[index]) else { index += 1; continue }
+            var end = index
+            var capitals = 0, others = 0
+            var othersMarked = true
+            while end < scalars.count, isLetter(scalars[end]) {
+                if isCapital(scalars[end]) {
+                    capitals += 1
+                } else {
+                    others += 1
+                    if scalars[end].isASCII { othersMarked = false }
+                }
+                end += 1
+            }
+            if capitals >= 2, others > 0, othersMarked {
+                if output == nil { output = String.UnicodeScalarView() }
+                output!.append(contentsOf: scalars[copied..<index])
+                for scalar in scalars[index..<end] {
+                    let upper = scalar.properties.uppercaseMapping.unicodeScalars
+                    // Only one-for-one capitals of the same UTF-8 length, so offsets do not move.
+                    if upper.count == 1, let capital = upper.first, UTF8.width(capital) == UTF8.width(scalar) {
+                        output!.append(capital)
+                    } else {
+                        output!.append(scalar)
+                    }
+                }
+                copied = end
+            }
+            index = end
+        }
+        guard var output else { return text }
+        output.append(contentsOf: scalars[copied...])
+        return String(output)
+    }
+
     static func decodeSingleByte(_ bytes: [UInt8], table: [UInt32], encoding: TextEncoding) throws -> String {
         try bytes.withUnsafeBufferPointer { input in
             try table.withUnsafeBufferPointer { table in

@@ -95,6 +95,12 @@ public final class PhraseMatcher: Sendable {
     private let owners: [[(set: Int, excluded: Bool)]]
     private let pattern: Pattern?
 
+    /// The matching-form keys of every phrase and exclusion, as compiled (for diagnostics and benchmarks).
+    public var keys: [String] { trie.keys }
+
+    /// The source of the compiled prefix-factored alternation (for diagnostics and benchmarks).
+    public var patternSource: String { pattern?.source ?? "" }
+
     /// Compiles the sets once; throws when the combined pattern cannot be compiled.
     public init(_ sets: [PhraseSet], foldDiacritics: Bool = false) throws {
         self.sets = sets
@@ -217,21 +223,42 @@ public final class PhraseMatcher: Sendable {
         for hit in found { bySet[hit.set].append((hit.range, hit.excluded)) }
         var result: [PhraseMatch] = []
         for (setIndex, hits) in bySet.enumerated() where !hits.isEmpty {
-            let exclusions = hits.filter(\.excluded).map(\.range)
-            let positives = hits.filter { !$0.excluded }.map(\.range)
-            var seen = Set<Range<Int>>()
-            for hit in hits where !hit.excluded {
-                guard !exclusions.contains(where: { $0.overlaps(hit.range) }), seen.insert(hit.range).inserted else { continue }
+            let exclusions = hits.filter(\.excluded).map(\.range).sorted { $0.lowerBound < $1.lowerBound }
+            // Longest first at each start, so a range is inside an earlier one exactly when the
+            // furthest end seen so far reaches its end.
+            let positives = Set(hits.filter { !$0.excluded }.map(\.range))
+                .sorted { ($0.lowerBound, -$0.upperBound) < ($1.lowerBound, -$1.upperBound) }
+            var furthest = Int.min
+            for range in positives {
+                let contained = furthest >= range.upperBound
+                furthest = max(furthest, range.upperBound)
                 // A phrase inside a longer phrase of the same set is the same statement: keep the longer.
-                if positives.contains(where: { $0 != hit.range && $0.lowerBound <= hit.range.lowerBound && $0.upperBound >= hit.range.upperBound }) {
-                    continue
-                }
-                let range = prepared.originalOffset(hit.range.lowerBound)..<prepared.originalOffset(hit.range.upperBound)
-                result.append(PhraseMatch(set: sets[setIndex].name, range: range))
+                guard !contained, !PhraseMatcher.overlaps(range, sortedRanges: exclusions) else { continue }
+                let original = prepared.originalOffset(range.lowerBound)..<prepared.originalOffset(range.upperBound)
+                result.append(PhraseMatch(set: sets[setIndex].name, range: original))
             }
         }
         result.sort { ($0.range.lowerBound, $0.range.upperBound, $0.set) < ($1.range.lowerBound, $1.range.upperBound, $1.set) }
         return result
+    }
+
+    /// Whether `range` overlaps any of `sortedRanges` (sorted by start; exclusions are few and short).
+    private static func overlaps(_ range: Range<Int>, sortedRanges: [Range<Int>]) -> Bool {
+        guard !sortedRanges.isEmpty else { return false }
+        // The first exclusion starting at or after the range's end cannot overlap, nor any after it.
+        var low = 0, high = sortedRanges.count
+        while low < high {
+            let mid = (low + high) / 2
+            if sortedRanges[mid].lowerBound < range.upperBound { low = mid + 1 } else { high = mid }
+        }
+        var index = low - 1
+        while index >= 0 {
+            if sortedRanges[index].overlaps(range) { return true }
+            // Exclusions are phrases of a few words: one ending far before cannot reach this range.
+            if sortedRanges[index].upperBound + 512 < range.lowerBound { return false }
+            index -= 1
+        }
+        return false
     }
 
     /// The offset of the first letter or digit after the word that starts at `start`.

@@ -34,7 +34,8 @@ struct Analyze: ParsableCommand {
 
     func run() throws {
         var failed = false
-        let (inputs, unreadable) = collectInputs(files)
+        let (inputs, unreadable, skipped) = collectInputs(files)
+        noteSkipped(skipped, language.lang)
         for error in unreadable {
             failed = true
             printError("\(error.path): error: \(error.message)")

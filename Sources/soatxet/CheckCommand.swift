@@ -12,7 +12,8 @@ struct Check: ParsableCommand {
         abstract: "Check reports against a directive's rule pack.",
         discussion: """
         PATH may be a report file (.txt .md .docx .odt .doc .pdf), a folder (walked for reports) or
-        '-' for standard input (text). Exit status: 0 when every report passes; 1 when a report's
+        '-' for standard input (text). Files are checked in parallel on all cores; output keeps their
+        order. A progress bar shows on standard error when it is a terminal (not in CI). Exit status: 0 when every report passes; 1 when a report's
         verdict is 'chua-dat' or has an error-level finding; 2 when an input or the pack cannot be read.
         """
     )
@@ -28,6 +29,9 @@ struct Check: ParsableCommand {
 
     @Option(help: "Encoding of text reports: auto (default) or a name as in 'soatxet analyze --help'.")
     var encoding: String = "auto"
+
+    @Option(help: "Write the output to FILE (atomically: a temporary file beside it, then renamed) instead of standard output.")
+    var output: String?
 
     @OptionGroup var language: LanguageOption
 
@@ -49,21 +53,38 @@ struct Check: ParsableCommand {
             printError("error: \(error)")
             throw ExitCode(2)
         }
-        let (inputs, unreadable) = collectInputs(paths)
+        let (inputs, unreadable, skipped) = collectInputs(paths)
+        noteSkipped(skipped, language.lang)
         var run = RunResult(documents: [], errors: unreadable)
         let options = ReadOptions(encoding: TextEncoding(name: encoding))
-        for path in inputs {
+        if inputs.contains("-") {
             do {
-                let document = path == "-"
-                    ? try DocumentReaders.readStandardInput(format: .txt, options: options)
-                    : try DocumentReaders.read(path: path, options: options)
-                run.documents.append(try checker.check(document))
+                run.documents.append(try checker.check(try DocumentReaders.readStandardInput(format: .txt, options: options)))
             } catch {
-                run.errors.append(InputError(path: path, message: "\(error)"))
+                run.errors.append(InputError(path: "-", message: "\(error)"))
             }
         }
-        let context = ReportContext(language: language.lang.rawValue, colour: format == "text" && isatty(1) == 1)
-        print(try Reporters.all[format]!.report(run, context: context), terminator: "")
+        let files = inputs.filter { $0 != "-" }
+        let progress = ProgressBar(total: files.count)
+        let batch = checker.check(paths: files, readOptions: options, progress: progress.update)
+        run.documents += batch.documents
+        run.errors += batch.errors
+        let context = ReportContext(
+            language: language.lang.rawValue, colour: format == "text" && output == nil && isatty(1) == 1,
+            tool: ToolInfo(name: "soatxet", version: Soatxet.configuration.version),
+            rules: RuleDescriptor.catalogue(of: checker.engine.pack.resolved, language: language.lang.rawValue),
+            sourceText: SourceText.reader(encoding: TextEncoding(name: encoding)))
+        let text = try Reporters.all[format]!.report(run, context: context)
+        if let output {
+            do {
+                try OutputFile.write(text, to: output)
+            } catch let error as OutputError {
+                printError("error: " + error.message(language: language.lang.rawValue))
+                throw ExitCode(2)
+            }
+        } else {
+            print(text, terminator: "")
+        }
         if format != "text" {
             for error in run.errors { printError("\(error.path): error: \(error.message)") }
         }
@@ -73,21 +94,41 @@ struct Check: ParsableCommand {
     }
 }
 
-/// Expands folders into the report files they hold; files that cannot be collected become errors.
-func collectInputs(_ paths: [String]) -> (inputs: [String], errors: [InputError]) {
+/// Expands folders into the report files they hold. A named file that cannot be read is an error;
+/// files met while walking a folder that are not reports (labels, scripts, images) are skipped and
+/// counted by extension, so that a note can say so: nothing is skipped silently.
+func collectInputs(_ paths: [String]) -> (inputs: [String], errors: [InputError], skipped: [String: Int]) {
     var inputs: [String] = []
     var errors: [InputError] = []
+    var skipped: [String: Int] = [:]
     for path in paths {
         if path == "-" {
             inputs.append(path)
             continue
         }
+        var isDirectory: ObjCBool = false
+        let walked = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
         for result in DocumentReaders.collect(paths: [path]) {
             switch result {
-            case let .success(input): inputs.append(input.path)
-            case let .failure(error): errors.append(InputError(path: error.path, message: "\(error)"))
+            case let .success(input):
+                inputs.append(input.path)
+            case let .failure(error):
+                if walked, case let .unsupportedExtension(ext) = error.cause {
+                    skipped[ext, default: 0] += 1
+                } else {
+                    errors.append(InputError(path: error.path, message: "\(error)"))
+                }
             }
         }
     }
-    return (inputs, errors)
+    return (inputs, errors, skipped)
+}
+
+/// Says on standard error which files a folder walk passed over.
+func noteSkipped(_ skipped: [String: Int], _ lang: Language) {
+    guard !skipped.isEmpty else { return }
+    let total = skipped.values.reduce(0, +)
+    let list = skipped.sorted { $0.key < $1.key }.map { "\($0.key) ×\($0.value)" }.joined(separator: ", ")
+    printError(lang.pick("ghi chú: bỏ qua \(total) tệp không phải báo cáo trong thư mục (\(list))",
+                         "note: skipped \(total) files in folders that are not reports (\(list))"))
 }

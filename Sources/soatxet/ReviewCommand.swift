@@ -45,14 +45,14 @@ struct ReviewCommand: ParsableCommand {
         let lang = language.lang
         let resolved = try loadOrExit(pack)
         let (inputs, unreadable) = reportsToReview(paths)
-        var run: RunResult
+        let checker: Checker
         do {
-            run = try BatchChecker.check(paths: inputs, pack: resolved, options: EngineOptions(language: lang.rawValue),
-                                         readOptions: ReadOptions(encoding: TextEncoding(name: encoding)))
+            checker = try Checker(pack: resolved, options: EngineOptions(language: lang.rawValue))
         } catch {
             printError("error: \(error)")
             throw ExitCode(2)
         }
+        var run = checker.check(paths: inputs, readOptions: ReadOptions(encoding: TextEncoding(name: encoding)))
         run.errors = unreadable + run.errors
         let batch = ReviewBatch(run: run, pack: resolved, language: lang.rawValue)
         let written: [String]

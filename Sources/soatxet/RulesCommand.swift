@@ -7,7 +7,7 @@ import RuleModel
 struct Rules: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "List, show, validate and test rule packs.",
-        subcommands: [List.self, Show.self, Validate.self, Test.self]
+        subcommands: [List.self, Show.self, Validate.self, Test.self, Accuracy.self]
     )
 
     struct List: ParsableCommand {
@@ -111,6 +111,51 @@ struct Rules: ParsableCommand {
             }
             print("\(total - failures) passed, \(failures) failed")
             if failures > 0 { throw ExitCode(1) }
+        }
+    }
+}
+
+extension Rules {
+    struct Accuracy: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Compare each pack's judgements with its labelled corpus (Corpus/<pack>/*.expected.json).",
+            discussion: "Prints, per pack and requirement, met/not-met and exact agreement and every disagreement; variants of a report (other encodings, .docx) must get the statuses of its .txt.")
+
+        @Argument(help: "Pack IDs (default: every pack with a corpus folder).")
+        var packs: [String] = []
+
+        @Option(help: "The corpus folder.")
+        var corpus: String = "Corpus"
+
+        @Option(help: "Also write the report as Markdown to this file.")
+        var markdown: String?
+
+        @Option(help: "Exit 1 when overall met/not-met agreement (percent) is below this.")
+        var minimum: Double = 0
+
+        func run() throws {
+            let library = PackLibrary.standard()
+            let ids = packs.isEmpty
+                ? library.availableIDs().filter { FileManager.default.fileExists(atPath: "\(corpus)/\($0)") }
+                : packs
+            var evaluations: [PackEvaluation] = []
+            for id in ids {
+                do {
+                    let checker = try Checker(pack: try library.resolve(id))
+                    evaluations.append(try CorpusEvaluation.evaluate(checker, folder: "\(corpus)/\(id)"))
+                } catch {
+                    printError("\(id): error: \(error)")
+                    throw ExitCode(2)
+                }
+            }
+            let report = CorpusEvaluation.markdown(evaluations)
+            print(report, terminator: "")
+            if let markdown {
+                try report.write(toFile: markdown, atomically: true, encoding: .utf8)
+            }
+            let total = evaluations.reduce(0) { $0 + $1.total }
+            let agreed = evaluations.reduce(0) { $0 + $1.metAgreement }
+            if total > 0, Double(agreed) * 100 / Double(total) < minimum { throw ExitCode(1) }
         }
     }
 }

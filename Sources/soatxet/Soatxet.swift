@@ -6,7 +6,8 @@ import Foundation
 struct Soatxet: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "soatxet",
-        abstract: "Soát xét báo cáo công đoàn theo văn bản chỉ đạo. Checks union review reports against their directive.",
+        abstract: "Checks Vietnamese trade-union review reports against the directive that asked for them.",
+        discussion: "Soát xét báo cáo công đoàn theo văn bản chỉ đạo: từng yêu cầu của văn bản, báo cáo đã đáp ứng hay chưa.",
         version: "0.1.0",
         subcommands: [Check.self, Analyze.self, Rules.self, ReviewCommand.self, AnnotateCommand.self]
     )

@@ -180,7 +180,11 @@ final class CheckCommandTests: XCTestCase {
     func testAFolderIsWalked() throws {
         let output = try Soatxet.run(["check", "--format", "json", "--pack", "tld-so-ket-dh-ix", "Corpus/tld-so-ket-dh-ix"])
         let documents = try XCTUnwrap((output.json as? [String: Any])?["documents"] as? [[String: Any]])
-        XCTAssertGreaterThanOrEqual(documents.count, 16)
+        XCTAssertGreaterThanOrEqual(documents.count, 16 + 9, "the reports and their .docx and legacy variants")
+        XCTAssertEqual(output.status, 1, "the labels beside the reports are not input errors")
+        XCTAssertTrue(output.stderr.contains("bỏ qua 16 tệp không phải báo cáo trong thư mục (.json ×16)"), output.stderr)
+        let paths = documents.compactMap { $0["path"] as? String }
+        XCTAssertEqual(paths, paths.sorted(), "output keeps a deterministic order")
     }
 
     func testUnknownPackNamesTheAvailableOnes() throws {

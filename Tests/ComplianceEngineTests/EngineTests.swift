@@ -122,7 +122,7 @@ final class EngineTests: XCTestCase {
         XCTAssertEqual(status(result, "kien-nghi"), .partial)
         let finding = try XCTUnwrap(result.findings.first { $0.rule == "nguyen-nhan" })
         XCTAssertEqual(finding.severity, .warning, "a partial requirement is at most a warning")
-        XCTAssertTrue(finding.message.contains("thiếu: khach-quan"), finding.message)
+        XCTAssertTrue(finding.message.contains("thiếu: khách quan"), finding.message)
         XCTAssertTrue(finding.message.contains("«nêu rõ những kết quả"), "the clause is cited")
     }
 

@@ -110,17 +110,11 @@ final class WordFeaturesTests: XCTestCase {
         let document = try Fixture.read("tcvn3-vntime.docx")
         let stored = try XCTUnwrap(FileManager.default.contents(atPath: Fixture.path("tcvn3-vntime.bytes")))
         XCTAssertEqual(document.blocks.last?.text, "Dòng gõ bằng Unicode giữ nguyên.")
-        if let decoded = try? TextDecoder.decode([UInt8](stored), encoding: .tcvn3) {
-            // The analyser's TCVN3 codec is present: the runs come out as Unicode (capitals for .VnTimeH).
-            XCTAssertEqual(document.blocks[0].text, "BÁO CÁO KẾT QUẢ HOẠT ĐỘNG CÔNG ĐOÀN")
-            XCTAssertEqual(document.blocks[1].text, decoded.text)
-            XCTAssertEqual(document.blocks[1].text, "Đoàn viên tham gia đầy đủ các buổi sinh hoạt.")
-            XCTAssertTrue(document.warnings.isEmpty)
-        } else {
-            // Without the codec the runs are recognised, their bytes recovered exactly, and the user warned.
-            let run = Array(document.blocks[1].text.utf8)
-            XCTAssertEqual(LegacyFontText.bytes(of: run), [UInt8](stored))
-            XCTAssertTrue(document.warnings.contains { $0.message.contains("2 run(s) in a legacy Vietnamese font") })
-        }
+        // The runs come out as Unicode through the analyser's TCVN3 codec (capitals for .VnTimeH).
+        let decoded = try TextDecoder.decode([UInt8](stored), encoding: .tcvn3)
+        XCTAssertEqual(document.blocks[0].text, "BÁO CÁO KẾT QUẢ HOẠT ĐỘNG CÔNG ĐOÀN")
+        XCTAssertEqual(document.blocks[1].text, decoded.text)
+        XCTAssertEqual(document.blocks[1].text, "Đoàn viên tham gia đầy đủ các buổi sinh hoạt.")
+        XCTAssertTrue(document.warnings.isEmpty)
     }
 }

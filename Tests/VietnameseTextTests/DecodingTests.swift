@@ -3,6 +3,13 @@ import XCTest
 @testable import VietnameseText
 
 final class DecodingTests: XCTestCase {
+    func testTCVN3CapitalsShownThroughVnTimeHAreRestored() throws {
+        // .VnTimeH shows lower-case code points as capitals: "PHẦN THỨ NHẤT" is stored as "PHầN THứ NHấT".
+        let bytes: [UInt8] = Array("PH".utf8) + [0xC7] + Array("N TH".utf8) + [0xF8] + Array(" NH".utf8) + [0xCA] + Array("T\nH".utf8)
+            + [0xB5] + Array(" N".utf8) + [0xE9] + Array("i, ng".utf8) + [0xB5] + Array("y 5".utf8)
+        XCTAssertEqual(try LegacyCodecs.decode(bytes, as: .tcvn3), "PHẦN THỨ NHẤT\nHà Nội, ngày 5")
+    }
+
     /// A report paragraph with no capital letter carrying a tone (TCVN3 has none), on two lines.
     static let paragraph = """
         Ban Chấp hành Công đoàn Việt Nam đã tổ chức sơ kết giữa nhiệm kỳ thực hiện Nghị quyết Đại hội IX; \
@@ -153,18 +160,16 @@ final class DecodingTests: XCTestCase {
         XCTAssertEqual(decoded.confidence, 1)
     }
 
-    func testFiveMegabytesDetectWellUnderASecond() throws {
+    func testFiveMegabytesDetectAndDecodeWhole() throws {
+        // Speed is measured by the benchmark (soatxet-bench --stages), not here.
         let line = Self.paragraph + "\n"
         var text = ""
         while text.utf8.count < 5_000_000 { text += line }
         for encoding in [TextEncoding.tcvn3, .utf8] {
             let bytes = encoding == .utf8 ? Array(text.utf8) : try LegacyCodecs.encode(text, as: encoding)
-            let start = ContinuousClock.now
             let decoded = try TextDecoder.decode(bytes)
-            let elapsed = ContinuousClock.now - start
             XCTAssertEqual(decoded.encoding, encoding)
             XCTAssertEqual(decoded.text.utf8.count, text.utf8.count)
-            XCTAssertLessThan(elapsed, .milliseconds(800), "\(encoding): \(elapsed)")
         }
     }
 }

@@ -77,21 +77,12 @@ final class MatchFormTests: XCTestCase {
         XCTAssertNil(MatchForm.toneStyle(of: "CNVCLĐ"))
     }
 
-    func testThroughputOnAReportSizedText() {
+    func testReportSizedText() {
         let paragraph = "Ban Thường vụ LĐLĐ huyện ban hành kế hoạch tổ chức sơ kết giữa nhiệm kỳ thực hiện Nghị quyết Đại hội Công đoàn các cấp; hòa, thủy, kỹ năng, 1.234.567 đồng.\n"
         let text = String(repeating: paragraph, count: 4000)
-        let megabytes = Double(text.utf8.count) / 1_000_000
-        var start = Date()
         let share = VietnameseSyllable.validShare(of: text[...])
-        let shareSeconds = Date().timeIntervalSince(start)
-        start = Date()
         let form = MatchForm.make(text, foldDiacritics: true)
-        let formSeconds = Date().timeIntervalSince(start)
-        start = Date()
-        _ = TextNormalizer.normalize(text)
-        let normSeconds = Date().timeIntervalSince(start)
-        print(String(format: "validShare %.1f MB/s, MatchForm.make %.1f MB/s, normalize (clean) %.1f MB/s over %.2f MB",
-            megabytes / shareSeconds, megabytes / formSeconds, megabytes / normSeconds, megabytes))
+        XCTAssertTrue(TextNormalizer.normalize(text).map.isIdentity)
         XCTAssertGreaterThan(share, 0.9)
         XCTAssertEqual(form.text.utf8.count < text.utf8.count, true)
     }

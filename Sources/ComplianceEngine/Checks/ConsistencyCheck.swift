@@ -5,6 +5,8 @@ import RuleModel
 /// group is flagged at the occurrences of its less frequent forms, suggesting the most frequent.
 public struct ConsistencyCheck: Check {
     public static let kind = "consistency"
+    /// Suggestions are the corrected spelling (or the dominant form), to put in place of the flagged text.
+    public static let suggestionsReplaceText = true
 
     private struct Definition: Decodable {
         let kind: String

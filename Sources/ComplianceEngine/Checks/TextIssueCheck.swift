@@ -5,6 +5,8 @@ import RuleModel
 /// syllables, mixed tone-mark styles or i/y forms, undefined abbreviations.
 public struct TextIssueCheck: Check {
     public static let kind = "text-issue"
+    /// Suggestions are the corrected spelling (or the dominant form), to put in place of the flagged text.
+    public static let suggestionsReplaceText = true
 
     private struct Definition: Decodable {
         let kind: String
