@@ -43,15 +43,18 @@ public struct FeedbackLetter: Sendable {
         subject += report.unitFromHeader ? t(" của ", " by ") + report.unit : " (" + (result.path as NSString).lastPathComponent + ")"
         blocks.append(.subtitle(subject))
 
-        var basis = t("Căn cứ ", "Under ")
+        var basis: String
         if let directive = pack.directive {
-            basis += Self.lowerFirst(directive.title, language) + t(" của ", " of ") + directive.issuer
-            if let number = directive.number { basis += " (" + number + (directive.date.map { t(", ngày ", ", ") + $0 } ?? "") + ")" }
+            basis = t("Căn cứ văn bản", "Under the directive")
+            if let number = directive.number { basis += t(" số ", " no. ") + number }
+            if let date = directive.date { basis += t(" ngày ", " of ") + date }
+            basis += t(" của ", " by ") + directive.issuer + t(" về ", " on ") + Self.lowerFirst(directive.title, language)
         } else {
-            basis += t("yêu cầu của ", "the requirements of ") + pack.title
+            basis = t("Căn cứ yêu cầu ", "Under the requirements of ") + pack.title
         }
-        basis += t(", sau khi nghiên cứu báo cáo của \(unitPhrase) (tệp «\(result.path)»), xin có ý kiến nhận xét như sau:",
-                   ", having read the report of \(unitPhrase) (file «\(result.path)»), our comments are as follows:")
+        let file = (result.path as NSString).lastPathComponent
+        basis += t(", sau khi nghiên cứu báo cáo của \(unitPhrase) (tệp «\(file)»), xin có ý kiến nhận xét như sau:",
+                   ", having read the report of \(unitPhrase) (file «\(file)»), our comments are as follows:")
         blocks.append(.paragraph(basis))
 
         let statuses = Dictionary(result.requirements.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
@@ -149,7 +152,7 @@ public struct FeedbackLetter: Sendable {
     private static func sentence(_ text: String) -> String {
         let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
         guard let last = trimmed.last else { return trimmed }
-        return ".!?…»)".contains(last) ? trimmed : trimmed + "."
+        return ".!?…»".contains(last) ? trimmed : trimmed + "."
     }
 
     private static func lowerFirst(_ text: String, _ language: String) -> String {
