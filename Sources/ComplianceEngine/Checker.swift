@@ -21,7 +21,7 @@ public struct Checker: Sendable {
         let encoding = EncodingResult(
             name: document.metadata.encoding?.rawValue ?? "utf-8",
             confidence: ((document.metadata.encodingConfidence ?? 1) * 100).rounded() / 100)
-        return engine.judge(prepared, encoding: encoding)
+        return engine.judge(prepared, encoding: encoding, suppressions: SuppressionSet(document))
     }
 
     /// Judges report text given directly (examples, standard input).

@@ -29,7 +29,8 @@ public struct CompiledPack: Sendable {
 public struct EngineOptions: Sendable {
     /// Language of messages and titles: "vi" or "en".
     public var language: String
-    /// Rule or requirement IDs whose findings are dropped.
+    /// Rule or requirement IDs turned off: a rule does not run; a requirement is not judged (no
+    /// status, no score, no finding), so that it no longer counts towards the verdict.
     public var disabled: Set<String>
     /// Severities set by configuration, by rule or requirement ID.
     public var severities: [String: FindingSeverity]
@@ -53,16 +54,23 @@ public struct Engine: Sendable {
         self.options = options
     }
 
-    /// Runs every requirement and rule on `document`.
-    public func judge(_ document: CheckDocument, encoding: EncodingResult) -> DocumentResult {
+    /// Runs every requirement and rule on `document`, then applies the report's own `suppressions`.
+    public func judge(_ document: CheckDocument, encoding: EncodingResult, suppressions: SuppressionSet = SuppressionSet()) -> DocumentResult {
         let language = options.language
         var requirements: [RequirementResult] = []
         var findings: [Finding] = []
         let documentStart = document.locate(0)
         let titleRange = titleSentenceRange(document)
 
-        for (requirement, check) in pack.requirementChecks {
+        let requirementIDs = Set(pack.requirementChecks.map(\.requirement.id))
+        let suppressedRequirements = suppressions.disabledRequirements(among: requirementIDs)
+        var suppressedRaised = Set<String>()
+        for (requirement, check) in pack.requirementChecks where !options.disabled.contains(requirement.id) {
             let outcome = check.run(document)
+            if suppressedRequirements.contains(requirement.id) {
+                if outcome.status != .met { suppressedRaised.insert(requirement.id) }
+                continue
+            }
             let clause = pack.resolved.clauseText(requirement.clause) ?? ""
             requirements.append(RequirementResult(
                 id: requirement.id,
@@ -74,7 +82,7 @@ public struct Engine: Sendable {
                 evidence: outcome.evidence.map { evidence(sentence: $0.sentence, item: $0.item, in: document) },
                 clause: clause,
                 detail: outcome.detail))
-            guard outcome.status != .met, !options.disabled.contains(requirement.id) else { continue }
+            guard outcome.status != .met else { continue }
             let template = outcome.status == .partial
                 ? (requirement.messages.partial ?? requirement.messages.missing) : requirement.messages.missing
             let message = fill(template.text(in: language), detail: outcome.detail) + " — «\(clause)»"
@@ -97,6 +105,20 @@ public struct Engine: Sendable {
                     end: endLocation(flag.range, in: document), excerpt: excerpt(document.slice(flag.range)),
                     suggestion: flag.suggestion))
             }
+        }
+        let applied = suppressions.apply(
+            to: findings, rules: Set(pack.ruleChecks.map(\.rule.id)), requirements: requirementIDs,
+            disabledRequirementsRaised: suppressedRaised, pack: pack.id, language: language)
+        findings = applied.kept
+        for misuse in applied.misuses where !options.disabled.contains(misuse.rule) {
+            guard let severity = options.severities[misuse.rule] else {
+                findings.append(misuse)
+                continue
+            }
+            findings.append(Finding(rule: misuse.rule, severity: severity, message: misuse.message,
+                                    start: SourceLocation(line: misuse.line, column: misuse.column),
+                                    end: SourceLocation(line: misuse.endLine, column: misuse.endColumn),
+                                    excerpt: misuse.excerpt, suggestion: misuse.suggestion))
         }
         findings.sort { ($0.line, $0.column, $0.rule) < ($1.line, $1.column, $1.rule) }
         let totalWeight = requirements.reduce(0) { $0 + $1.weight }

@@ -213,6 +213,39 @@ public struct DocumentComment: Sendable, Hashable {
     public var text: String
     /// Where its commented range starts, when the file marks one.
     public var anchor: PackageLocation?
+    /// Where its commented range ends, when the file marks one.
+    public var end: PackageLocation? = nil
+
+    public init(id: String, author: String? = nil, date: String? = nil, text: String, anchor: PackageLocation? = nil,
+                end: PackageLocation? = nil) {
+        self.id = id
+        self.author = author
+        self.date = date
+        self.text = text
+        self.anchor = anchor
+        self.end = end
+    }
+}
+
+/// An HTML comment (`<!-- … -->`) in a text or Markdown report. It is not report text: the reader
+/// takes it out of the blocks (its characters become blanks, so places after it stay exact) and keeps
+/// it here with its place, for the engine's suppressions.
+public struct MarkupComment: Sendable, Hashable {
+    /// What is between `<!--` and `-->`, trimmed.
+    public var text: String
+    /// Where `<!--` starts.
+    public var start: SourceLocation
+    /// Where `-->` ends (the column of its last character).
+    public var end: SourceLocation
+    /// The first line after the comment that holds report text, when there is one.
+    public var nextContentLine: Int?
+
+    public init(text: String, start: SourceLocation, end: SourceLocation, nextContentLine: Int?) {
+        self.text = text
+        self.start = start
+        self.end = end
+        self.nextContentLine = nextContentLine
+    }
 }
 
 /// A footnote or endnote, kept apart from the text.
@@ -248,6 +281,8 @@ public struct ReadWarning: Sendable, Hashable, CustomStringConvertible {
 public struct DocumentMetadata: Sendable {
     /// Word/ODF comments.
     public var comments: [DocumentComment] = []
+    /// HTML comments of text and Markdown reports, taken out of the text.
+    public var markupComments: [MarkupComment] = []
     /// Footnotes and endnotes.
     public var notes: [DocumentNote] = []
     /// Page header paragraphs (Word header parts, ODF master-page headers), never in the body.

@@ -52,7 +52,8 @@ struct DocxReader: DocumentReader {
             for container in result.containers {
                 metadata.comments.append(DocumentComment(
                     id: container.id, author: container.author, date: container.date,
-                    text: DocxReader.joined(result.blocks[container.blocks]), anchor: main.commentAnchors[container.id]))
+                    text: DocxReader.joined(result.blocks[container.blocks]), anchor: main.commentAnchors[container.id],
+                    end: main.commentEnds[container.id]))
             }
         }
         if context.unconvertedLegacyRuns > 0 {
@@ -106,6 +107,8 @@ struct WordWalk {
     /// Footnotes, endnotes, comments: their id and the blocks inside them.
     var containers: [(id: String, author: String?, date: String?, blocks: Range<Int>)] = []
     var commentAnchors: [String: PackageLocation] = [:]
+    /// Where each comment's range ends (`w:commentRangeEnd`), by comment id.
+    var commentEnds: [String: PackageLocation] = [:]
     var noteReferences: [String: PackageLocation] = [:]
 
     init(part: String) { self.part = part }
@@ -259,6 +262,12 @@ struct WordWalk {
                             PackageLocation(part: part, paragraph: $0.index, cells: $0.cells, characterOffset: $0.characters + $0.runText.count)
                         } ?? PackageLocation(part: part, paragraph: paragraphCount)
                         commentAnchors[id] = location
+                    }
+                } else if parser.nameIs("w:commentRangeEnd") {
+                    if let id = parser.attribute("w:id") {
+                        commentEnds[id] = paragraphs.last.map {
+                            PackageLocation(part: part, paragraph: $0.index, cells: $0.cells, characterOffset: $0.characters + $0.runText.count)
+                        } ?? PackageLocation(part: part, paragraph: max(0, paragraphCount - 1))
                     }
                 } else if parser.nameIs("w:footnoteReference") || parser.nameIs("w:endnoteReference") {
                     if let id = parser.attribute("w:id"), let paragraph = paragraphs.last {

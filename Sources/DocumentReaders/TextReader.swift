@@ -17,7 +17,7 @@ struct TextReader: DocumentReader {
         path: String, bytes: consuming [UInt8], format: DocumentFormat, layout: TextLayout, options: ReadOptions,
         converter: String? = nil
     ) throws(ReadError) -> Document {
-        let decoded: DecodedText
+        var decoded: DecodedText
         do {
             decoded = try TextDecoder.decode(bytes, encoding: options.encoding)
         } catch let error as DecodingError {
@@ -27,6 +27,15 @@ struct TextReader: DocumentReader {
         }
         _ = consume bytes
         var metadata = DocumentMetadata()
+        // HTML comments in the writer's own text and Markdown are notes to tools, not report text.
+        if converter == nil, format.isText {
+            let (text, comments) = MarkupComments.strip(decoded.text)
+            if !comments.isEmpty {
+                metadata.markupComments = comments
+                decoded = DecodedText(text: text, encoding: decoded.encoding, confidence: decoded.confidence,
+                                      hadByteOrderMark: decoded.hadByteOrderMark)
+            }
+        }
         metadata.encoding = decoded.encoding
         metadata.encodingConfidence = decoded.confidence
         metadata.hadByteOrderMark = decoded.hadByteOrderMark

@@ -1,10 +1,5 @@
 // PCRE2: the one owner of PCRE2's pointers; compiled patterns matched over UTF-8 bytes.
 import CPCRE2
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// Options for compiling a ``Pattern``. UTF and Unicode properties (UCP) are always on.
 public struct PatternOptions: OptionSet, Sendable, Hashable {
@@ -48,9 +43,9 @@ public struct Match: Sendable, Hashable {
 /// A compiled PCRE2 pattern (UTF + UCP), JIT-compiled when the library supports it.
 ///
 /// Immutable once built and safe to share between threads: PCRE2 compiled code and the match
-/// context are read-only during matching, every match call allocates its own match data, and the
-/// JIT stack (the one piece of memory a JIT match writes to) is the calling thread's own, handed to
-/// PCRE2 by a callback (``threadJITStack``) rather than one stack stored in the pattern.
+/// context (the limits) are read-only during matching, every scan allocates its own match data, and
+/// the JIT uses each thread's own machine stack (a match that needs more falls back to the
+/// interpreter, which works on the heap under the depth limit).
 public final class Pattern: @unchecked Sendable {
     /// The pattern source, as given.
     public let source: String
@@ -88,7 +83,6 @@ public final class Pattern: @unchecked Sendable {
         context = pcre2_match_context_create_8(nil)
         pcre2_set_match_limit_8(context, limits.matchLimit)
         pcre2_set_depth_limit_8(context, limits.depthLimit)
-        if isJITCompiled { pcre2_jit_stack_assign_8(context, threadJITStack, nil) }
     }
 
     deinit {
@@ -157,9 +151,13 @@ public final class Pattern: @unchecked Sendable {
             var offset = start
             let options = UInt32(PCRE2_NO_UTF_CHECK)
             while offset <= length {
-                let rc = isJITCompiled
+                var rc = isJITCompiled
                     ? pcre2_jit_match_8(code, base, length, offset, options, data, context)
                     : pcre2_match_8(code, base, length, offset, options, data, context)
+                if rc == PCRE2_ERROR_JIT_STACKLIMIT {
+                    // The thread's JIT stack is too small for this match: the interpreter uses the heap.
+                    rc = pcre2_match_8(code, base, length, offset, options | UInt32(PCRE2_NO_JIT), data, context)
+                }
                 if rc == PCRE2_ERROR_NOMATCH { return }
                 if rc < 0 { throw PCRE2Error.match(pattern: source, code: rc, message: PCRE2Error.message(for: rc)) }
                 let match = readMatch(data, count: Int(rc))
@@ -209,23 +207,4 @@ public final class Pattern: @unchecked Sendable {
         }
         return out
     }
-}
-
-// One JIT stack per thread (32 KB growing to 1 MB), made on the thread's first JIT match and freed when
-// the thread ends. A single stack stored in a pattern was written by two threads matching the same
-// pattern at once (a batch checked on every core) and gave corrupted matches.
-private let jitStackKey: pthread_key_t = {
-    var key = pthread_key_t()
-    pthread_key_create(&key) { stack in
-        if let stack { pcre2_jit_stack_free_8(OpaquePointer(stack)) }
-    }
-    return key
-}()
-
-/// PCRE2's JIT-stack callback: the calling thread's stack (nil falls back to PCRE2's 32 KB machine stack).
-private let threadJITStack: @convention(c) (UnsafeMutableRawPointer?) -> OpaquePointer? = { _ in
-    if let existing = pthread_getspecific(jitStackKey) { return OpaquePointer(existing) }
-    guard let stack = pcre2_jit_stack_create_8(32 * 1024, 1024 * 1024, nil) else { return nil }
-    pthread_setspecific(jitStackKey, UnsafeRawPointer(stack))
-    return stack
 }

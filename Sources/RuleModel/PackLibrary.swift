@@ -140,6 +140,29 @@ public struct PackLibrary: Sendable {
         return try Self.fold(pack, file: file, bases: bases)
     }
 
+    /// Loads pack `idOrPath` with its bases folded in, and `extra` packs (IDs or `.yaml` paths) added
+    /// as further bases, as a project configuration's `extends:` asks; their requirements and rules join
+    /// the pack's, and the pack's own rules still replace theirs.
+    public func resolve(_ idOrPath: String, extending extra: [String]) throws -> ResolvedPack {
+        guard !extra.isEmpty else { return try resolve(idOrPath) }
+        let file = idOrPath.hasSuffix(".yaml") || idOrPath.contains("/") ? idOrPath : try self.file(of: idOrPath)
+        let pack = try Self.decode(file: file)
+        var bases: [Pack] = []
+        var seen: Set<String> = [pack.id]
+        try collectBases(of: pack, chain: [pack.id], seen: &seen, into: &bases)
+        for reference in extra {
+            let extraFile = reference.hasSuffix(".yaml") || reference.contains("/") ? reference : try self.file(of: reference)
+            let added = try Self.decode(file: extraFile)
+            guard !seen.contains(added.id) else { continue }
+            try collectBases(of: added, chain: [pack.id, added.id], seen: &seen, into: &bases)
+            if !seen.contains(added.id) {
+                seen.insert(added.id)
+                bases.append(added)
+            }
+        }
+        return try Self.fold(pack, file: file, bases: bases)
+    }
+
     private func collectBases(of pack: Pack, chain: [String], seen: inout Set<String>, into bases: inout [Pack]) throws {
         for id in pack.extends {
             if chain.contains(id) { throw PackError.extendsCycle(chain + [id]) }

@@ -2,6 +2,7 @@
 import ArgumentParser
 import ComplianceEngine
 import DocumentReaders
+import Configuration
 import Foundation
 import Reporters
 import RuleModel
@@ -12,28 +13,34 @@ struct Check: ParsableCommand {
         abstract: "Check reports against a directive's rule pack.",
         discussion: """
         PATH may be a report file (.txt .md .docx .odt .doc .pdf), a folder (walked for reports) or
-        '-' for standard input (text). Files are checked in parallel on all cores; output keeps their
-        order. A progress bar shows on standard error when it is a terminal (not in CI). Exit status: 0 when every report passes; 1 when a report's
-        verdict is 'chua-dat' or has an error-level finding; 2 when an input or the pack cannot be read.
+        '-' for standard input (text). Each report is checked as the nearest .soatxet.yml says (see
+        'soatxet init'); --config, --pack, --encoding and --lang win over it. Reports are checked in
+        parallel on all cores; output keeps their order. A progress bar shows on standard error when
+        it is a terminal (not in CI).
+        Exit status: 0 when no report is 'chua-dat' and no finding reaches --fail-on (error); 1 when one
+        does, or there are more warnings than --max-warnings; 2 when an input, the configuration, the
+        pack or the baseline cannot be read (the other reports are still checked).
         """
     )
 
     @Argument(help: "Report files or folders, or '-' for standard input.")
     var paths: [String]
 
-    @Option(name: .long, help: "Rule pack ID (see 'soatxet rules list') or a pack .yaml file.")
-    var pack: String = "tld-so-ket-dh-ix"
+    @Option(name: .long, help: "Rule pack ID (see 'soatxet rules list') or a pack .yaml file (default: from .soatxet.yml, else \(ProjectConfig.defaultPack)).")
+    var pack: String?
 
     @Option(help: "Output format: \(Reporters.all.keys.sorted().joined(separator: ", ")).")
     var format: String = "text"
 
-    @Option(help: "Encoding of text reports: auto (default) or a name as in 'soatxet analyze --help'.")
+    @Option(help: "Encoding of text reports: auto (default, or encodings: in .soatxet.yml) or a name as in 'soatxet analyze --help'.")
     var encoding: String = "auto"
 
     @Option(help: "Write the output to FILE (atomically: a temporary file beside it, then renamed) instead of standard output.")
     var output: String?
 
     @OptionGroup var language: LanguageOption
+
+    @OptionGroup(title: "Thresholds, configuration and baselines") var policy: PolicyOptions
 
     func validate() throws {
         guard Reporters.all[format] != nil else {
@@ -45,41 +52,40 @@ struct Check: ParsableCommand {
     }
 
     func run() throws {
-        let checker: Checker
+        if let pack { _ = try loadOrExit(pack) }
+        let project: ProjectChecker
         do {
-            let resolved = try PackLibrary.standard().resolve(pack)
-            checker = try Checker(pack: resolved, options: EngineOptions(language: language.lang.rawValue))
+            project = try ProjectChecker(
+                finder: ConfigFinder(override: policy.config),
+                overrides: .init(pack: pack, language: language.explicit?.rawValue, encoding: TextEncoding(name: encoding)))
         } catch {
             printError("error: \(error)")
             throw ExitCode(2)
         }
         let (inputs, unreadable, skipped) = collectInputs(paths)
         noteSkipped(skipped, language.lang)
-        var run = RunResult(documents: [], errors: unreadable)
-        let options = ReadOptions(encoding: TextEncoding(name: encoding))
-        if inputs.contains("-") {
-            do {
-                run.documents.append(try checker.check(try DocumentReaders.readStandardInput(format: .txt, options: options)))
-            } catch {
-                run.errors.append(InputError(path: "-", message: "\(error)"))
-            }
+        let progress = ProgressBar(total: inputs.count)
+        var run = project.check(inputs, progress: progress.update)
+        run.errors = unreadable + run.errors
+        let filtered: Baseline.Filtered
+        do {
+            filtered = try policy.applyBaseline(to: run)
+        } catch {
+            printError("error: \(error)")
+            throw ExitCode(2)
         }
-        let files = inputs.filter { $0 != "-" }
-        let progress = ProgressBar(total: files.count)
-        let batch = checker.check(paths: files, readOptions: options, progress: progress.update)
-        run.documents += batch.documents
-        run.errors += batch.errors
+        let shown = filtered.run.keeping(atLeast: policy.printedMinimum)
         let context = ReportContext(
-            language: language.lang.rawValue, colour: format == "text" && output == nil && isatty(1) == 1,
+            language: project.language, colour: format == "text" && output == nil && isatty(1) == 1,
             tool: ToolInfo(name: "soatxet", version: Soatxet.configuration.version),
-            rules: RuleDescriptor.catalogue(of: checker.engine.pack.resolved, language: language.lang.rawValue),
+            rules: project.usedPacks.flatMap { RuleDescriptor.catalogue(of: $0, language: project.language) },
             sourceText: SourceText.reader(encoding: TextEncoding(name: encoding)))
-        let text = try Reporters.all[format]!.report(run, context: context)
+        let text = try Reporters.all[format]!.report(shown, context: context)
         if let output {
             do {
                 try OutputFile.write(text, to: output)
             } catch let error as OutputError {
-                printError("error: " + error.message(language: language.lang.rawValue))
+                printError("error: " + error.message(language: project.language))
                 throw ExitCode(2)
             }
         } else {
@@ -88,9 +94,8 @@ struct Check: ParsableCommand {
         if format != "text" {
             for error in run.errors { printError("\(error.path): error: \(error.message)") }
         }
-        if !run.errors.isEmpty { throw ExitCode(2) }
-        let failing = run.documents.contains { $0.verdict == .chuaDat || $0.findings.contains { $0.severity == .error } }
-        if failing { throw ExitCode(1) }
+        let status = policy.exitPolicy.status(of: filtered.run, acceptedVerdicts: filtered.knownFailingVerdicts)
+        if status != ExitPolicy.success { throw ExitCode(status) }
     }
 }
 

@@ -9,14 +9,32 @@ struct Soatxet: ParsableCommand {
         abstract: "Checks Vietnamese trade-union review reports against the directive that asked for them.",
         discussion: "Soát xét báo cáo công đoàn theo văn bản chỉ đạo: từng yêu cầu của văn bản, báo cáo đã đáp ứng hay chưa.",
         version: "0.1.0",
-        subcommands: [Check.self, Analyze.self, Rules.self, ReviewCommand.self, AnnotateCommand.self]
+        subcommands: [Check.self, Analyze.self, Rules.self, Init.self, ReviewCommand.self, AnnotateCommand.self]
     )
+
+    /// Runs the command; a usage error (unknown option, bad value) exits with status 2 like every
+    /// other error that stops soatxet from checking, not with the parser's 64.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            if exitCode(for: error) == .validationFailure {
+                printError(fullMessage(for: error))
+                Foundation.exit(2)
+            }
+            exit(withError: error)
+        }
+    }
 }
 
 /// Options every subcommand that prints for people shares.
 struct LanguageOption: ParsableArguments {
-    @Option(name: .long, help: "Language of messages: vi (default) or en.")
-    var lang: Language = .vi
+    @Option(name: .customLong("lang"), help: "Language of messages: vi (default, or lang: in .soatxet.yml) or en.")
+    var explicit: Language?
+
+    /// The language asked for, Vietnamese when none was.
+    var lang: Language { explicit ?? .vi }
 }
 
 /// The language of messages.

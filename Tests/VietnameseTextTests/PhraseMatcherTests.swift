@@ -77,4 +77,25 @@ final class PhraseMatcherTests: XCTestCase {
         ])
         XCTAssertEqual(try found(matcher, "Rút ra bài học kinh nghiệm.").map(\.1), ["bài học kinh nghiệm", "kinh nghiệm"])
     }
+
+    /// One matcher (one compiled JIT pattern) used by several threads at once, as batch checking does.
+    func testOneMatcherServesSeveralThreadsAtOnce() throws {
+        let phrases = (1...300).map { "chỉ tiêu số \($0)" } + ["kết nạp đoàn viên", "thành lập công đoàn cơ sở", "nguyên nhân"]
+        let matcher = try PhraseMatcher([PhraseSet(name: "a", phrases: phrases)])
+        let text = String(repeating: "Năm 2020 kết nạp đoàn viên vượt chỉ tiêu số 17; thành lập CĐCS mới. Nguyên nhân là do... ", count: 3_000)
+        let expected = try matcher.matches(in: text)
+        let results = ResultBox()
+        DispatchQueue.concurrentPerform(iterations: 8) { index in
+            results.set(index, (try? matcher.matches(in: text)) ?? [])
+        }
+        for index in 0..<8 { XCTAssertEqual(results.get(index), expected) }
+        XCTAssertEqual(expected.count, 3_000 * 4)
+    }
+}
+
+private final class ResultBox: @unchecked Sendable {
+    private let lock = NSLock()
+    private var values: [Int: [PhraseMatch]] = [:]
+    func set(_ index: Int, _ value: [PhraseMatch]) { lock.lock(); values[index] = value; lock.unlock() }
+    func get(_ index: Int) -> [PhraseMatch] { lock.lock(); defer { lock.unlock() }; return values[index] ?? [] }
 }
