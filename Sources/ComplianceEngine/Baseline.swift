@@ -164,7 +164,7 @@ public enum BaselineError: Error, Sendable, Equatable, CustomStringConvertible {
 extension DocumentResult {
     /// The same judgement with other findings (after a baseline or a severity filter).
     public func replacingFindings(_ findings: [Finding]) -> DocumentResult {
-        DocumentResult(path: path, pack: pack, score: score, verdict: verdict, encoding: encoding,
+        DocumentResult(path: path, pack: pack, issuingBody: issuingBody, score: score, verdict: verdict, encoding: encoding,
                        requirements: requirements, findings: findings, statistics: statistics)
     }
 }

@@ -124,7 +124,7 @@ public struct Engine: Sendable {
         let totalWeight = requirements.reduce(0) { $0 + $1.weight }
         let score = totalWeight > 0 ? (requirements.reduce(0) { $0 + $1.score } / totalWeight * 1000).rounded() / 10 : 100
         return DocumentResult(
-            path: document.path, pack: pack.id, score: score, verdict: verdict(score: score, requirements: requirements),
+            path: document.path, pack: pack.id, issuingBody: document.form.issuingBody, score: score, verdict: verdict(score: score, requirements: requirements),
             encoding: encoding, requirements: requirements, findings: findings, statistics: document.statistics)
     }
 

@@ -136,6 +136,9 @@ public struct DocumentResult: Sendable, Codable {
     public let path: String
     /// The pack's ID.
     public let pack: String
+    /// The issuing body as the report's header names it, its lines joined by " / " (superior body
+    /// first: "TỔNG LĐLĐ VIỆT NAM / LĐLĐ TỈNH BẮC NINH"); absent when the header names none.
+    public let issuingBody: String?
     /// 0-100: the weighted share of requirements met (met 1, partial 0.5, missing 0).
     public let score: Double
     /// Đạt or chưa đạt.

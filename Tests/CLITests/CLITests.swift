@@ -226,3 +226,87 @@ final class RulesCommandTests: XCTestCase {
         XCTAssertTrue(output.stderr.contains("\(file.path):4:21: error: unknown key 'tu-khoa'"), output.stderr)
     }
 }
+
+final class ReviewCommandTests: XCTestCase {
+    private func scratch() throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("soatxet-cli-review-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        addTeardownBlock { try? FileManager.default.removeItem(at: url) }
+        return url
+    }
+
+    /// The page's matrix and the CSV say what `check --format json` says, report by report.
+    func testMatrixAndCSVAgreeWithTheJSONResults() throws {
+        let folder = "Corpus/ldld-huyen-so-ket-giua-nhiem-ky"
+        let pack = "ldld-huyen-so-ket-giua-nhiem-ky"
+        let out = try scratch().appendingPathComponent("nhan-xet")
+        let review = try Soatxet.run(["review", folder, "--pack", pack, "--out", out.path])
+        XCTAssertEqual(review.status, 0, review.stderr)
+        XCTAssertTrue(review.stdout.hasPrefix("Đã ghi "), review.stdout)
+        let check = try Soatxet.run(["check", folder, "--pack", pack, "--format", "json"])
+        let documents = try XCTUnwrap((check.json as? [String: Any])?["documents"] as? [[String: Any]])
+        XCTAssertGreaterThan(documents.count, 15)
+
+        let html = try String(contentsOf: out.appendingPathComponent("index.html"), encoding: .utf8)
+        let body = try XCTUnwrap(html.components(separatedBy: "<tbody>").dropFirst().first?.components(separatedBy: "</tbody>").first)
+        let rows = body.components(separatedBy: "</tr>").filter { $0.contains("<tr") }
+        XCTAssertEqual(rows.count, documents.count)
+        let csvData = try Data(contentsOf: out.appendingPathComponent("summary.csv"))
+        XCTAssertEqual(Array(csvData.prefix(3)), [0xEF, 0xBB, 0xBF], "summary.csv starts with the UTF-8 byte-order mark")
+        let csv = try XCTUnwrap(String(data: csvData.dropFirst(3), encoding: .utf8)).components(separatedBy: "\r\n")
+        let words = ["met": "đạt", "partial": "đạt một phần", "missing": "chưa đạt"]
+
+        for document in documents {
+            let path = try XCTUnwrap(document["path"] as? String)
+            let statuses = try XCTUnwrap(document["requirements"] as? [[String: Any]]).compactMap { $0["status"] as? String }
+            let file = (path as NSString).lastPathComponent
+            let row = try XCTUnwrap(rows.first { $0.contains("<span class=\"file\">\(file)</span>") }, "no row for \(file)")
+            let shown = row.components(separatedBy: "data-status=\"").dropFirst().map { String($0.prefix { $0 != "\"" }) }
+            XCTAssertEqual(shown, statuses, file)
+            let line = try XCTUnwrap(csv.first { $0.contains(path) }, "no CSV row for \(path)")
+            XCTAssertTrue(line.hasSuffix("," + statuses.compactMap { words[$0] }.joined(separator: ",")), line)
+            XCTAssertTrue(line.contains(",\(document["verdict"] as? String == "dat" ? "đạt" : "chưa đạt"),"), line)
+        }
+        // A letter per report, in Markdown and Word.
+        let letters = try FileManager.default.contentsOfDirectory(atPath: out.appendingPathComponent("feedback").path)
+        XCTAssertEqual(letters.filter { $0.hasSuffix(".md") }.count, documents.count)
+        XCTAssertEqual(letters.filter { $0.hasSuffix(".docx") }.count, documents.count)
+        XCTAssertFalse(html.contains(".expected.json"), "label files in the folder are not reports")
+    }
+
+    func testUnreadableInputIsListedAndTheRestReviewed() throws {
+        let dir = try scratch()
+        let out = dir.appendingPathComponent("nhan-xet")
+        let review = try Soatxet.run(["review", "Corpus/tld-so-ket-dh-ix/mau-ldld-tinh.txt", "khong-co.txt", "--out", out.path])
+        XCTAssertEqual(review.status, 2)
+        XCTAssertTrue(review.stderr.contains("khong-co.txt"), review.stderr)
+        let html = try String(contentsOf: out.appendingPathComponent("index.html"), encoding: .utf8)
+        XCTAssertTrue(html.contains("Tệp không đọc được"))
+        XCTAssertTrue(html.contains("mau-ldld-tinh.txt"))
+    }
+
+    func testAnnotateWordAndTextReports() throws {
+        let dir = try scratch()
+        let word = dir.appendingPathComponent("cd-gtvt.reviewed.docx").path
+        let annotated = try Soatxet.run(["annotate", "Corpus/tld-so-ket-dh-ix/cd-gtvt-bien-nien-ke-le.docx", "--pack", "tld-so-ket-dh-ix", "-o", word])
+        XCTAssertEqual(annotated.status, 0, annotated.stderr)
+        XCTAssertTrue(annotated.stdout.contains("góp ý"), annotated.stdout)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: word))
+        // The annotated copy is still a report soatxet reads, with the same judgement.
+        let original = try Soatxet.run(["check", "Corpus/tld-so-ket-dh-ix/cd-gtvt-bien-nien-ke-le.docx", "--format", "json"])
+        let copy = try Soatxet.run(["check", word, "--format", "json"])
+        let scores = [original, copy].map { (($0.json as? [String: Any])?["documents"] as? [[String: Any]])?.first?["score"] as? Double }
+        XCTAssertEqual(scores[0], scores[1])
+        XCTAssertNotNil(scores[0])
+
+        try FileManager.default.copyItem(atPath: Soatxet.root.appendingPathComponent("Corpus/tld-so-ket-dh-ix/cdgd-khong-kien-nghi.txt").path,
+                                         toPath: dir.appendingPathComponent("cdgd.txt").path)
+        let text = try Soatxet.run(["annotate", dir.appendingPathComponent("cdgd.txt").path])
+        XCTAssertEqual(text.status, 0, text.stderr)
+        let markdown = try String(contentsOf: dir.appendingPathComponent("cdgd.reviewed.md"), encoding: .utf8)
+        XCTAssertTrue(markdown.contains("[^1]: "))
+        let refused = try Soatxet.run(["annotate", dir.appendingPathComponent("cdgd.txt").path, "-o", dir.appendingPathComponent("x.docx").path])
+        XCTAssertEqual(refused.status, 2)
+        XCTAssertTrue(refused.stderr.contains(".md"), refused.stderr)
+    }
+}

@@ -90,6 +90,23 @@ final class PatternTests: XCTestCase {
         }
         XCTAssertEqual(counts.values, Array(repeating: 200, count: 8))
     }
+
+    /// A pattern with nested repetition, matched on several threads at once over and over, gives each
+    /// thread the matches it gives alone (one JIT stack stored in the pattern was once shared by the
+    /// threads, and a match in 8 × 20 came back wrong).
+    func testManyThreadsMatchingAtOnceAgreeWithOne() throws {
+        let pattern = try Pattern(#"((?:công đoàn|đoàn viên|người lao động)(?: cơ sở)?[^.;]*?)+[.;]"#, options: .caseless)
+        let text = String(repeating: "Công đoàn cơ sở kết nạp 45 đoàn viên mới; người lao động được chăm lo. ", count: 300)
+        let expected = try pattern.allMatches(in: text).count
+        XCTAssertEqual(expected, 600)
+        let counts = Counts()
+        for _ in 0..<20 {
+            DispatchQueue.concurrentPerform(iterations: 8) { index in
+                counts.set(index, (try? pattern.allMatches(in: text).count) ?? -1)
+            }
+            XCTAssertEqual(counts.values, Array(repeating: expected, count: 8))
+        }
+    }
 }
 
 /// Results written from several threads under a lock.
