@@ -79,7 +79,9 @@ let package = Package(
         .testTarget(name: "ReportersTests", dependencies: ["Reporters", "ComplianceEngine", "RuleModel", "DocumentReaders"]),
         .testTarget(name: "ConfigurationTests", dependencies: ["Configuration", "ComplianceEngine", "RuleModel", "DocumentReaders"]),
         // End-to-end tests: they run the built `soatxet` executable and compare its output.
-        .testTarget(name: "CLITests", dependencies: ["VietnameseText", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+        .testTarget(
+            name: "CLITests", dependencies: ["VietnameseText", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            exclude: ["Golden"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -42,6 +42,8 @@ struct Check: ParsableCommand {
 
     @OptionGroup(title: "Thresholds, configuration and baselines") var policy: PolicyOptions
 
+    @OptionGroup(title: "Large batches") var batch: BatchOptions
+
     func validate() throws {
         guard Reporters.all[format] != nil else {
             throw ValidationError("unknown format '\(format)'; expected one of: \(Reporters.all.keys.sorted().joined(separator: ", "))")
@@ -57,16 +59,29 @@ struct Check: ParsableCommand {
         do {
             project = try ProjectChecker(
                 finder: ConfigFinder(override: policy.config),
-                overrides: .init(pack: pack, language: language.explicit?.rawValue, encoding: TextEncoding(name: encoding)))
+                overrides: .init(pack: pack, language: language.explicit?.rawValue, encoding: TextEncoding(name: encoding)),
+                cache: try batch.openCache())
         } catch {
             printError("error: \(error)")
             throw ExitCode(2)
         }
-        let (inputs, unreadable, skipped) = collectInputs(paths)
+        let (collected, unreadable, skipped) = collectInputs(paths)
         noteSkipped(skipped, language.lang)
+        let inputs: [String]
+        do {
+            inputs = try batch.filter(collected)
+        } catch {
+            printError("error: \(error)")
+            throw ExitCode(2)
+        }
         let progress = ProgressBar(total: inputs.count)
         var run = project.check(inputs, progress: progress.update)
         run.errors = unreadable + run.errors
+        if let cache = project.cache {
+            let (hits, misses) = cache.statistics
+            printError(language.lang.pick("bộ nhớ đệm: \(hits) báo cáo không đổi, \(misses) báo cáo kiểm tra lại",
+                                          "cache: \(hits) unchanged reports, \(misses) checked again"))
+        }
         let filtered: Baseline.Filtered
         do {
             filtered = try policy.applyBaseline(to: run)
