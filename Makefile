@@ -5,7 +5,7 @@ SOATXET = $(BIN_DIR)/soatxet
 APT_GET = DEBIAN_FRONTEND=noninteractive apt-get
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: deps test-deps build run test bench accuracy clean
+.PHONY: deps test-deps build run test bench accuracy man clean
 
 # libpcre2-dev is the one library soatxet links; pkg-config finds it.
 deps:
@@ -48,3 +48,8 @@ bench: deps
 # Agreement of every pack with its labelled corpus, written to docs/accuracy.md.
 accuracy: build
 	$(SOATXET) rules accuracy --markdown docs/accuracy.md --minimum 95
+
+# The manual page, generated from the argument parser into docs/man/soatxet.1.
+man:
+	mkdir -p docs/man
+	$(SWIFT) package --allow-writing-to-package-directory generate-manual --date 2026-11-21 --output-directory "$(CURDIR)/docs/man"
