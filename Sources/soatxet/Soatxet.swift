@@ -9,7 +9,7 @@ struct Soatxet: ParsableCommand {
         abstract: "Checks Vietnamese trade-union review reports against the directive that asked for them.",
         discussion: "Soát xét báo cáo công đoàn theo văn bản chỉ đạo: từng yêu cầu của văn bản, báo cáo đã đáp ứng hay chưa.",
         version: "0.1.0",
-        subcommands: [Check.self, Analyze.self, Rules.self, Init.self, ReviewCommand.self, AnnotateCommand.self]
+        subcommands: [Check.self, Analyze.self, Rules.self, Init.self, ReviewCommand.self, AnnotateCommand.self, ServeCommand.self]
     )
 
     /// Runs the command; a usage error (unknown option, bad value) exits with status 2 like every
