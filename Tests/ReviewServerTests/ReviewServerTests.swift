@@ -202,7 +202,9 @@ final class ServerAPITests: XCTestCase {
             XCTAssertFalse((error["message_en"] as? String ?? "").isEmpty)
         }
         // A broken Word file is answered 422 with the reader's reason, and the server goes on.
-        let broken = try server.curl("/api/v1/check?filename=hong.docx", ["--data-binary", "this is not a zip"])
+        let brokenFile = server.temporary.appendingPathComponent("hong.docx")
+        try Data([0x50, 0x4B, 0x03, 0x04] + Array(repeating: 0x41, count: 200)).write(to: brokenFile)
+        let broken = try server.curl("/api/v1/check?filename=hong.docx", ["--data-binary", "@" + brokenFile.path])
         XCTAssertEqual(broken.status, 422, broken.text)
         XCTAssertEqual((broken.json["error"] as? [String: Any])?["code"] as? String, "unreadable")
         XCTAssertFalse(broken.text.contains(server.temporary.path), "no private path leaks: \(broken.text)")
