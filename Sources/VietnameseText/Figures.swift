@@ -74,7 +74,7 @@ public enum FigureScanner {
         "sáng kiến", "đề tài", "công trình", "mô hình", "câu lạc bộ", "CLB", "văn bản", "thỏa ước",
         "thoả ước", "TƯLĐTT", "bản", "vụ", "trường hợp", "ý kiến", "kiến nghị", "chỉ tiêu", "nhiệm vụ",
         "bằng khen", "giấy khen", "cờ thi đua", "đợt", "phiên", "kỳ", "lần", "ngày", "tháng", "năm",
-        "giờ", "tấn", "km", "ha", "m2", "m²", "tổ", "nhóm", "chi nhánh", "nữ",
+        "tuần", "giờ", "phút", "tấn", "km", "ha", "m2", "m²", "tổ", "nhóm", "chi nhánh", "nữ",
     ]
 
     private static let magnitudes = "nghìn|ngàn|triệu|tỷ|tỉ"
