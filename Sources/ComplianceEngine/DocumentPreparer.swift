@@ -71,7 +71,7 @@ public struct DocumentPreparer: Sendable {
         }
 
         // Figures, narrative and evaluative sentences.
-        let figures = FigureScanner.scan(text)
+        let figures = FigureScanner.scan(text).filter(\.kind.isResult)
         var figureCounts = [Int](repeating: 0, count: sentenceRanges.count)
         for figure in figures {
             if let sentence = Self.sentence(containing: figure.range.lowerBound, in: sentenceRanges) { figureCounts[sentence] += 1 }
