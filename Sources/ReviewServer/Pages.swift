@@ -191,27 +191,31 @@ enum Pages {
         html += "</ol>\n"
         // The text with findings marked.
         if let text = reportText(result.path, checked: checked) {
-            html += "<h3>\(t("Nội dung báo cáo", "Report text"))</h3>\n<pre class=\"text\">\(marked(text.text, findings: result.findings, slug: report.slug, byLine: text.byLine))</pre>\n"
+            html += "<h3>\(t("Nội dung báo cáo", "Report text"))</h3>\n<pre class=\"text\">\(marked(text.text, findings: result.findings, slug: report.slug, byLine: text.byLine, prefixes: text.prefixes))</pre>\n"
         }
         return html + "</section>\n"
     }
 
     /// The report's text: text reports as decoded (findings placed by line and column), others as
     /// their paragraphs (findings placed by their excerpts).
-    static func reportText(_ name: String, checked: CheckedUploads) -> (text: String, byLine: Bool)? {
-        if let text = checked.context.sourceText(name) { return (text, true) }
+    static func reportText(_ name: String, checked: CheckedUploads) -> (text: String, byLine: Bool, prefixes: [Int])? {
+        if let text = checked.context.sourceText(name) { return (text, true, []) }
         guard let file = checked.files[name], let document = try? DocumentReaders.read(path: file) else { return nil }
-        return (document.blocks.map(\.text).joined(separator: "\n\n"), false)
+        // Word files: one line per block, as the engine counts them; columns do not count the list
+        // marker the reader generated ("- "), so each line's marker length is added back.
+        let prefixes = document.blocks.map { String(decoding: Array($0.text.utf8.prefix($0.generatedPrefixLength)), as: UTF8.self).unicodeScalars.count }
+        return (document.blocks.map(\.text).joined(separator: "\n"), true, prefixes)
     }
 
     /// `text` escaped, with each finding's span in a `<mark>` linking to its explanation.
-    static func marked(_ text: String, findings: [Finding], slug: String, byLine: Bool) -> String {
+    static func marked(_ text: String, findings: [Finding], slug: String, byLine: Bool, prefixes: [Int] = []) -> String {
         let scalars = Array(text.unicodeScalars)
         var lineStarts = [0]
         for (offset, scalar) in scalars.enumerated() where scalar == "\n" { lineStarts.append(offset + 1) }
         func offset(_ line: Int, _ column: Int) -> Int? {
             guard line >= 1, line <= lineStarts.count else { return nil }
-            return min(scalars.count, lineStarts[line - 1] + max(0, column - 1))
+            let prefix = line <= prefixes.count ? prefixes[line - 1] : 0
+            return min(scalars.count, lineStarts[line - 1] + prefix + max(0, column - 1))
         }
         var spans: [(start: Int, end: Int, index: Int)] = []
         var searchFrom = text.startIndex

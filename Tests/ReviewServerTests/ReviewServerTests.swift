@@ -285,3 +285,44 @@ final class ServerAPITests: XCTestCase {
         XCTAssertEqual(leftovers, [], "uploads are removed after the answer")
     }
 }
+
+/// The page in a real browser: headless Chromium driven by scripts/browser-check.py.
+final class ServerBrowserTests: XCTestCase {
+    func testUploadThroughTheFileInputShowsTheChecklistAndExplainsAFinding() throws {
+        guard ["/usr/bin/chromium", "/usr/bin/chromium-browser"].contains(where: { FileManager.default.isExecutableFile(atPath: $0) }) else {
+            throw XCTSkip("chromium is not installed: run 'make test-deps'")
+        }
+        let server = try RunningServer()
+        let report = "Corpus/tld-so-ket-dh-ix/ldld-lam-dong-khong-de-muc.docx"
+        let screenshot = server.temporary.appendingPathComponent("trang.png").path
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", "scripts/browser-check.py", server.base, report, screenshot]
+        process.currentDirectoryURL = RunningServer.root
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let output = out.fileHandleForReading.readDataToEndOfFile()
+        let errors = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        XCTAssertEqual(process.terminationStatus, 0, errors)
+        let result = try XCTUnwrap(try JSONSerialization.jsonObject(with: output) as? [String: Any], errors)
+        XCTAssertEqual(result["chosen"] as? String, "ldld-lam-dong-khong-de-muc.docx")
+        // The checklist's statuses are the command line's.
+        let cli = try RunningServer.soatxet(["check", "--format", "json", "--pack", "tld-so-ket-dh-ix", report])
+        let document = try XCTUnwrap(((try JSONSerialization.jsonObject(with: cli.stdout) as? [String: Any])?["documents"] as? [[String: Any]])?.first)
+        let expected = Dictionary(uniqueKeysWithValues: (document["requirements"] as? [[String: Any]] ?? []).map { ($0["id"] as! String, $0["status"] as! String) })
+        XCTAssertEqual(result["statuses"] as? [String: String], expected)
+        XCTAssertTrue(expected.values.contains("missing"), "the report misses a requirement, so the page must show one")
+        // Clicking the first marked finding shows its explanation and selects it in the list.
+        let firstMessage = try XCTUnwrap((document["findings"] as? [[String: Any]])?.first?["message"] as? String)
+        XCTAssertTrue((result["explanation"] as? String ?? "").contains(firstMessage), "\(result["explanation"] ?? "")")
+        XCTAssertEqual(result["active"] as? String, "f-ldld-lam-dong-khong-de-muc-0")
+        for path in result["screenshots"] as? [String] ?? [] {
+            let png = try Data(contentsOf: URL(fileURLWithPath: path))
+            XCTAssertEqual(Array(png.prefix(4)), [0x89, 0x50, 0x4E, 0x47], "\(path) is a PNG")
+            XCTAssertGreaterThan(png.count, 20_000)
+        }
+    }
+}
