@@ -90,7 +90,7 @@ let package = Package(
         // The server on a loopback port: API results against the CLI's, limits, token, pages.
         .testTarget(
             name: "ReviewServerTests",
-            dependencies: ["ReviewServer", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+            dependencies: ["ReviewServer", "ComplianceEngine", "VietnameseText"]
         ),
         // End-to-end tests: they run the built `soatxet` executable and compare its output.
         .testTarget(

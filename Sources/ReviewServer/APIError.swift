@@ -27,6 +27,8 @@ public enum APIError: Error, Sendable, Equatable {
     case unauthorized
     /// No such page.
     case notFound
+    /// Something failed on the server's side (a broken pack, say).
+    case failed(String)
 
     /// The HTTP status.
     public var status: HTTPResponse.Status {
@@ -36,6 +38,7 @@ public enum APIError: Error, Sendable, Equatable {
         case .unauthorized: return .unauthorized
         case .notFound: return .notFound
         case .unreadable: return .unprocessableContent
+        case .failed: return .internalServerError
         default: return .badRequest
         }
     }
@@ -54,6 +57,7 @@ public enum APIError: Error, Sendable, Equatable {
         case .unreadable: return "unreadable"
         case .unauthorized: return "unauthorized"
         case .notFound: return "not-found"
+        case .failed: return "failed"
         }
     }
 
@@ -91,6 +95,8 @@ public enum APIError: Error, Sendable, Equatable {
                 : "máy chủ này cần mã truy cập: gửi 'Authorization: Bearer MÃ' hoặc đăng nhập trên trang"
         case .notFound:
             return en ? "no such page" : "không có trang này"
+        case let .failed(reason):
+            return en ? "the server could not check the reports: \(reason)" : "máy chủ không soát xét được: \(reason)"
         }
     }
 

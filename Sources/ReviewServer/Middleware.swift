@@ -33,8 +33,10 @@ struct ErrorMiddleware<Context: RequestContext>: RouterMiddleware {
             return Self.response(error, request: request)
         } catch let error as HTTPResponseError where error.status == .notFound {
             return Self.response(.notFound, request: request)
-        } catch let error as HTTPResponseError where error.status == .contentTooLarge {
-            return Self.response(.tooLarge(limit: 0), request: request)
+        } catch let error as HTTPResponseError {
+            throw error  // the router's own answers (405 and the like) keep their status
+        } catch {
+            return Self.response(.failed("\(error)"), request: request)
         }
     }
 

@@ -222,9 +222,10 @@ enum Pages {
         for (index, finding) in findings.enumerated() {
             if byLine {
                 guard let start = offset(finding.line, finding.column) else { continue }
-                var end = offset(finding.endLine, finding.endColumn) ?? start
+                // The end column is the last character of the span (inclusive).
+                var end = (offset(finding.endLine, finding.endColumn) ?? start) + 1
                 if end <= start { end = min(scalars.count, start + max(1, finding.excerpt.unicodeScalars.count)) }
-                spans.append((start, end, index))
+                spans.append((start, min(end, scalars.count), index))
             } else {
                 let needle = finding.excerpt.trimmingCharacters(in: CharacterSet(charactersIn: "…. ").union(.whitespacesAndNewlines))
                 guard needle.count >= 2 else { continue }

@@ -61,7 +61,7 @@ final class CIRecipeTests: XCTestCase {
     func testTheManualPageCoversEverySubcommand() throws {
         let manual = try String(contentsOf: Soatxet.root.appendingPathComponent("docs/man/soatxet.1"), encoding: .utf8)
         let help = try Soatxet.run(["--help"])
-        for subcommand in ["check", "analyze", "rules", "review", "annotate", "init"] {
+        for subcommand in ["check", "analyze", "rules", "review", "annotate", "init", "serve"] {
             XCTAssertTrue(help.stdout.contains(subcommand), subcommand)
             XCTAssertTrue(manual.contains("Em \(subcommand)"), "docs/man/soatxet.1 is out of date; regenerate it with make man")
         }
