@@ -5,6 +5,8 @@ import Foundation
 struct CommandRun {
     /// Wall-clock seconds from start to exit.
     var seconds: Double
+    /// CPU seconds (user and system) of the program and its children: robust against a busy shared machine.
+    var cpuSeconds: Double
     /// Exit status.
     var status: Int32
     /// Standard output, when it was captured.
@@ -35,6 +37,7 @@ enum Commands {
         let pipe = Pipe()
         process.standardOutput = capture ? pipe : FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
+        let cpuBefore = childrenCPUSeconds()
         let start = DispatchTime.now().uptimeNanoseconds
         guard (try? process.run()) != nil else { return nil }
         let output = capture ? pipe.fileHandleForReading.readDataToEndOfFile() : Data()
@@ -45,20 +48,29 @@ enum Commands {
             peak = text.split(separator: "\n").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }.last
             try? FileManager.default.removeItem(at: timeFile)
         }
-        return CommandRun(seconds: seconds, status: process.terminationStatus, output: output, peakKB: peak)
+        return CommandRun(seconds: seconds, cpuSeconds: childrenCPUSeconds() - cpuBefore, status: process.terminationStatus, output: output, peakKB: peak)
     }
 
-    /// Median wall seconds and largest peak memory (KB) of `runs` runs whose exit status `accept` takes;
+    /// CPU seconds of every child that has ended and been waited for.
+    static func childrenCPUSeconds() -> Double {
+        var usage = rusage()
+        getrusage(RUSAGE_CHILDREN.rawValue, &usage)
+        return Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
+    }
+
+    /// Median wall seconds, median CPU seconds and largest peak memory (KB) of `runs` runs whose exit status `accept` takes;
     /// nil when a run cannot start or ends with another status.
     static func median(runs: Int, _ arguments: [String], in directory: URL? = nil, memory: Bool = false,
-                       accept: (Int32) -> Bool = { $0 == 0 }) -> (seconds: Double, peakKB: Int?)? {
+                       accept: (Int32) -> Bool = { $0 == 0 }) -> (seconds: Double, cpuSeconds: Double, peakKB: Int?)? {
         var times: [Double] = []
+        var cpu: [Double] = []
         var peak: Int?
         for _ in 0..<max(runs, 1) {
             guard let result = run(arguments, in: directory, memory: memory), accept(result.status) else { return nil }
             times.append(result.seconds)
+            cpu.append(result.cpuSeconds)
             if let kb = result.peakKB { peak = max(peak ?? 0, kb) }
         }
-        return (times.sorted()[times.count / 2], peak)
+        return (times.sorted()[times.count / 2], cpu.sorted()[cpu.count / 2], peak)
     }
 }
