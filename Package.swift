@@ -43,7 +43,7 @@ let package = Package(
         .target(
             name: "Review",
             dependencies: [
-                "ComplianceEngine", "RuleModel", "DocumentReaders", "VietnameseText",
+                "ComplianceEngine", "RuleModel", "DocumentReaders", "VietnameseText", "Reporters",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
         ),

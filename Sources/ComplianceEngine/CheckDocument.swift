@@ -105,6 +105,7 @@ public struct CheckDocument: Sendable {
     public let issues: [TextIssue]
     /// Maps a byte offset of ``text`` to the place in the source file.
     public let locate: @Sendable (Int) -> SourceLocation
+    private let sectionByHeading: [Int: Int]
 
     public init(path: String, text: String, sentences: [SentenceView], sections: [SectionView],
                 occurrences: [String: [Occurrence]], form: DocumentForm, statistics: TextStatistics,
@@ -118,6 +119,7 @@ public struct CheckDocument: Sendable {
         self.statistics = statistics
         self.issues = issues
         self.locate = locate
+        sectionByHeading = Dictionary(sections.indices.map { (sections[$0].heading, $0) }) { first, _ in first }
     }
 
     /// The text of a byte range.
@@ -138,10 +140,12 @@ public struct CheckDocument: Sendable {
         }
     }
 
+    /// The section headed by sentence `index`, if that sentence is a heading.
+    public func section(headedBy index: Int) -> Int? { sectionByHeading[index] }
+
     /// Sections whose heading mentions `concept`.
     public func sections(about concept: String) -> [Int] {
-        let headings = Set(mentions(of: concept).map(\.sentence))
-        return sections.indices.filter { headings.contains(sections[$0].heading) }
+        Set(mentions(of: concept).compactMap { sectionByHeading[$0.sentence] }).sorted()
     }
 }
 

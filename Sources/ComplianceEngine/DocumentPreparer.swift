@@ -71,7 +71,7 @@ public struct DocumentPreparer: Sendable {
         }
 
         // Figures, narrative and evaluative sentences.
-        let figures = FigureScanner.scan(text)
+        let figures = FigureScanner.scan(text).filter(\.kind.isResult)
         var figureCounts = [Int](repeating: 0, count: sentenceRanges.count)
         for figure in figures {
             if let sentence = Self.sentence(containing: figure.range.lowerBound, in: sentenceRanges) { figureCounts[sentence] += 1 }
@@ -115,15 +115,29 @@ public struct DocumentPreparer: Sendable {
         }
 
         // A heading whose section only denies the concept ("IV. Bài học kinh nghiệm" followed by "chưa
-        // rút ra được bài học") does not state it either.
-        for (concept, list) in occurrences {
-            occurrences[concept] = list.map { occurrence in
-                guard !occurrence.negated, let section = sections.firstIndex(where: { $0.heading == occurrence.sentence }) else {
-                    return occurrence
+        // rút ra được bài học") does not state it either. Occurrences are in sentence order, so the
+        // section's body is found by binary search.
+        let sectionByHeading = Dictionary(sections.indices.map { (sections[$0].heading, $0) }) { first, _ in first }
+        for (concept, list) in occurrences where list.contains(where: { sectionByHeading[$0.sentence] != nil }) {
+            let order = list.map(\.sentence)
+            func firstIndex(atOrAfter sentence: Int) -> Int {
+                var low = 0, high = order.count
+                while low < high {
+                    let mid = (low + high) / 2
+                    if order[mid] < sentence { low = mid + 1 } else { high = mid }
                 }
+                return low
+            }
+            occurrences[concept] = list.map { occurrence in
+                guard !occurrence.negated, let section = sectionByHeading[occurrence.sentence] else { return occurrence }
                 let body = sections[section].sentences.dropFirst()
-                let inBody = list.filter { body.contains($0.sentence) }
-                guard inBody.contains(where: \.negated), !inBody.contains(where: { !$0.negated }) else { return occurrence }
+                guard let first = body.first else { return occurrence }
+                var denied = false
+                for index in firstIndex(atOrAfter: first)..<firstIndex(atOrAfter: body.upperBound) {
+                    if !list[index].negated { return occurrence }
+                    denied = true
+                }
+                guard denied else { return occurrence }
                 return Occurrence(concept: concept, sentence: occurrence.sentence, range: occurrence.range, negated: true)
             }
         }

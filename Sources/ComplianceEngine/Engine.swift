@@ -173,7 +173,7 @@ public struct Engine: Sendable {
 
 extension FindingSeverity {
     /// The result severity of a pack severity.
-    init(_ severity: Severity) {
+    public init(_ severity: Severity) {
         switch severity {
         case .info: self = .info
         case .warning: self = .warning

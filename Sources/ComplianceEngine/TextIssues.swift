@@ -12,8 +12,11 @@ enum TextIssues {
             let detail = block.repairs.map { "\($0.kind.rawValue): \($0.sample)" }.joined(separator: "; ")
             issues.append(TextIssue(kind: .repairedEncoding, range: start..<start + block.text.utf8.count, detail: detail))
         }
-        for invalid in summary.invalid where !isInProperName(invalid.range, text) {
-            issues.append(TextIssue(kind: .invalidSyllable, range: invalid.range, detail: invalid.text, suggestion: invalid.suggestion))
+        var copy = text
+        copy.withUTF8 { bytes in
+            for invalid in summary.invalid where !isInProperName(invalid.range, in: bytes) {
+                issues.append(TextIssue(kind: .invalidSyllable, range: invalid.range, detail: invalid.text, suggestion: invalid.suggestion))
+            }
         }
         for glued in summary.glued {
             issues.append(TextIssue(kind: .gluedWords, range: glued.range, detail: glued.text, suggestion: glued.suggestion))
@@ -33,16 +36,15 @@ enum TextIssues {
 
     /// Whether a capitalised word stands beside another capitalised word ("Hồng Kông", "Nậm Pồ"):
     /// a name, whose spelling is not Vietnamese orthography's business.
-    static func isInProperName(_ range: Range<Int>, _ text: String) -> Bool {
-        let utf8 = text.utf8
+    static func isInProperName(_ range: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         func isCapital(at offset: Int) -> Bool {
-            guard offset >= 0, offset < utf8.count else { return false }
-            let character = text[text.utf8.index(utf8.startIndex, offsetBy: offset)...].first
-            return character?.isUppercase == true
+            guard offset >= 0, offset < bytes.count else { return false }
+            var end = offset + 1
+            while end < bytes.count, bytes[end] & 0xC0 == 0x80 { end += 1 }
+            let character = String(decoding: UnsafeBufferPointer(rebasing: bytes[offset..<end]), as: UTF8.self)
+            return character.first?.isUppercase == true
         }
         guard isCapital(at: range.lowerBound) else { return false }
-        // The previous word's first letter, and the next word's.
-        let bytes = Array(utf8)
         var before = range.lowerBound - 1
         while before >= 0, bytes[before] == 0x20 { before -= 1 }
         var start = before

@@ -2,12 +2,12 @@
 import ComplianceEngine
 import Foundation
 
-/// Escaping for XML 1.0 text and attribute values.
-enum XML {
+/// Escaping for XML 1.0 (and HTML) text and attribute values, shared by every format that writes markup.
+public enum XML {
     /// `text` with `& < > " '` as entities and characters XML 1.0 forbids (C0 controls, U+FFFE, U+FFFF)
     /// replaced by U+FFFD. In attribute values (`attribute`), line breaks and tabs become character
     /// references so that parsers keep them; in element text they stay as they are.
-    static func escape(_ text: String, attribute: Bool = true) -> String {
+    public static func escape(_ text: String, attribute: Bool = true) -> String {
         var out = ""
         out.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {

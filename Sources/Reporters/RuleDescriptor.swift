@@ -66,13 +66,3 @@ public struct RuleDescriptor: Sendable, Equatable {
     }
 }
 
-extension FindingSeverity {
-    /// The result severity of a pack severity.
-    init(_ severity: Severity) {
-        switch severity {
-        case .info: self = .info
-        case .warning: self = .warning
-        case .error: self = .error
-        }
-    }
-}

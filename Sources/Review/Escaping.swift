@@ -1,30 +1,12 @@
 // Review: escaping and small formatting. Every piece of report or pack text passes through here on its way out.
 import Foundation
+import Reporters
 
 /// Escaping for the markup the review outputs write.
 enum Escape {
-    /// Text for HTML and XML content and attribute values: `& < > " '` become references, and
-    /// control characters other than tab and newline (not allowed in XML 1.0) are dropped.
-    static func xml(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            case "\t", "\n": out.unicodeScalars.append(scalar)
-            case "\r": out += " "
-            default:
-                // XML 1.0 forbids C0 controls (and U+FFFE/FFFF); reports extracted from old files can hold them.
-                if scalar.value < 0x20 || scalar.value == 0xFFFE || scalar.value == 0xFFFF { continue }
-                out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
-    }
+    /// Text for HTML and XML content and attribute values, as the reporters escape it: `& < > " '`
+    /// become references and characters XML 1.0 forbids become U+FFFD.
+    static func xml(_ text: String) -> String { XML.escape(text) }
 
     /// A CSV field (RFC 4180): quoted when it holds a comma, quote or line break; a leading `= + - @`
     /// gets an apostrophe so that a spreadsheet does not run it as a formula.

@@ -15,6 +15,12 @@ public enum FigureKind: String, Sendable, Hashable, Codable {
     case ratio
     /// A number of things named by a unit: "1.250 đoàn viên", "12 cuộc".
     case count
+    /// A length of time: "10 năm", "3 tháng", "5 ngày". The review period is no result, so the
+    /// engine does not count durations as figures.
+    case duration
+
+    /// Whether the figure states a result (everything but a duration).
+    public var isResult: Bool { self != .duration }
 }
 
 /// A number given as a result in report text.
@@ -54,6 +60,9 @@ public struct Figure: Sendable, Hashable {
 public enum FigureScanner {
     /// Counting nouns of union reports that make a number a ``FigureKind/count``. Longer names
     /// come first so that "công đoàn cơ sở" wins over "công đoàn".
+    /// Units of time: a number of them is a duration.
+    static let timeUnits: Set<String> = ["ngày", "tháng", "năm", "tuần", "giờ", "phút", "quý"]
+
     static let units: [String] = [
         "công đoàn cơ sở vững mạnh", "công đoàn cơ sở", "tổ công đoàn", "nghiệp đoàn", "công đoàn viên",
         "công đoàn", "đoàn viên công đoàn", "đoàn viên", "CĐCS", "CNVCLĐ", "CNVC-LĐ", "CNVC", "CNLĐ", "NLĐ",
@@ -65,7 +74,7 @@ public enum FigureScanner {
         "sáng kiến", "đề tài", "công trình", "mô hình", "câu lạc bộ", "CLB", "văn bản", "thỏa ước",
         "thoả ước", "TƯLĐTT", "bản", "vụ", "trường hợp", "ý kiến", "kiến nghị", "chỉ tiêu", "nhiệm vụ",
         "bằng khen", "giấy khen", "cờ thi đua", "đợt", "phiên", "kỳ", "lần", "ngày", "tháng", "năm",
-        "giờ", "tấn", "km", "ha", "m2", "m²", "tổ", "nhóm", "chi nhánh", "nữ",
+        "tuần", "giờ", "phút", "tấn", "km", "ha", "m2", "m²", "tổ", "nhóm", "chi nhánh", "nữ",
     ]
 
     private static let magnitudes = "nghìn|ngàn|triệu|tỷ|tỉ"
@@ -205,7 +214,10 @@ public enum FigureScanner {
                              range: Range<Int>) -> Figure {
         if percent { return Figure(kind: .percent, range: range, value: value, unit: unit) }
         if let currency { return Figure(kind: .money, range: range, value: value, unit: currency) }
-        if let unit { return Figure(kind: .count, range: range, value: value, unit: unit) }
+        if let unit {
+            let kind: FigureKind = FigureScanner.timeUnits.contains(unit) ? .duration : .count
+            return Figure(kind: kind, range: range, value: value, unit: unit)
+        }
         return Figure(kind: isDecimal ? .decimal : .integer, range: range, value: value)
     }
 

@@ -21,16 +21,10 @@ struct Analyze: ParsableCommand {
     @Option(help: "Output format: text or json.")
     var format: AnalyzeFormat = .text
 
-    @Option(help: "Encoding of text files: auto (default), utf-8, utf-16le, utf-16be, windows-1258, tcvn3, vni-windows, viscii.")
-    var encoding: String = "auto"
+    @OptionGroup var encodingOption: EncodingOption
 
     @OptionGroup var language: LanguageOption
 
-    func validate() throws {
-        if encoding != "auto" && TextEncoding(name: encoding) == nil {
-            throw ValidationError("unknown encoding '\(encoding)'; expected auto or one of: \(TextEncoding.allCases.map(\.rawValue).joined(separator: ", "))")
-        }
-    }
 
     func run() throws {
         var failed = false
@@ -58,7 +52,7 @@ struct Analyze: ParsableCommand {
     /// Text formats are analysed from their bytes (encoding, repairs, lines and columns of the file);
     /// Word, OpenDocument, .doc and .pdf files from their blocks, located by paragraph.
     private func analyze(_ path: String) throws -> AnalysisSummary {
-        let options = ReadOptions(encoding: TextEncoding(name: encoding))
+        let options = ReadOptions(encoding: encodingOption.encoding)
         let format = path == "-" ? .txt : DocumentReaders.format(forExtension: (path as NSString).pathExtension)
         if let format, format.isText {
             let bytes = try readInput(path)

@@ -30,16 +30,10 @@ struct AnnotateCommand: ParsableCommand {
     @Option(name: [.short, .customLong("output")], help: "The annotated copy to write.")
     var output: String?
 
-    @Option(help: "Encoding of a text report: auto (default) or a name as in 'soatxet analyze --help'.")
-    var encoding: String = "auto"
+    @OptionGroup var encodingOption: EncodingOption
 
     @OptionGroup var language: LanguageOption
 
-    func validate() throws {
-        if encoding != "auto" && TextEncoding(name: encoding) == nil {
-            throw ValidationError("unknown encoding '\(encoding)'")
-        }
-    }
 
     func run() throws {
         let lang = language.lang
@@ -47,7 +41,7 @@ struct AnnotateCommand: ParsableCommand {
         let target = output ?? Annotation.defaultOutput(for: report)
         do {
             let checker = try Checker(pack: resolved, options: EngineOptions(language: lang.rawValue))
-            let textEncoding = TextEncoding(name: encoding)
+            let textEncoding = encodingOption.encoding
             let result = try checker.check(try DocumentReaders.read(path: report, options: ReadOptions(encoding: textEncoding)))
             let copy = try Annotation.annotate(path: report, result: result, pack: resolved, language: lang.rawValue, encoding: textEncoding)
             if copy.format == "md", target.lowercased().hasSuffix(".docx") {

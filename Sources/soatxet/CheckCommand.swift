@@ -32,8 +32,7 @@ struct Check: ParsableCommand {
     @Option(help: "Output format: \(Reporters.all.keys.sorted().joined(separator: ", ")).")
     var format: String = "text"
 
-    @Option(help: "Encoding of text reports: auto (default, or encodings: in .soatxet.yml) or a name as in 'soatxet analyze --help'.")
-    var encoding: String = "auto"
+    @OptionGroup var encodingOption: EncodingOption
 
     @Option(help: "Write the output to FILE (atomically: a temporary file beside it, then renamed) instead of standard output.")
     var output: String?
@@ -48,9 +47,6 @@ struct Check: ParsableCommand {
         guard Reporters.all[format] != nil else {
             throw ValidationError("unknown format '\(format)'; expected one of: \(Reporters.all.keys.sorted().joined(separator: ", "))")
         }
-        if encoding != "auto" && TextEncoding(name: encoding) == nil {
-            throw ValidationError("unknown encoding '\(encoding)'")
-        }
     }
 
     func run() throws {
@@ -59,7 +55,7 @@ struct Check: ParsableCommand {
         do {
             project = try ProjectChecker(
                 finder: ConfigFinder(override: policy.config),
-                overrides: .init(pack: pack, language: language.explicit?.rawValue, encoding: TextEncoding(name: encoding)),
+                overrides: .init(pack: pack, language: language.explicit?.rawValue, encoding: encodingOption.encoding),
                 cache: try batch.openCache())
         } catch {
             printError("error: \(error)")
@@ -94,7 +90,7 @@ struct Check: ParsableCommand {
             language: project.language, colour: format == "text" && output == nil && isatty(1) == 1,
             tool: ToolInfo(name: "soatxet", version: Soatxet.configuration.version),
             rules: project.usedPacks.flatMap { RuleDescriptor.catalogue(of: $0, language: project.language) },
-            sourceText: SourceText.reader(encoding: TextEncoding(name: encoding)))
+            sourceText: SourceText.reader(encoding: encodingOption.encoding))
         let text = try Reporters.all[format]!.report(shown, context: context)
         if let output {
             do {

@@ -30,16 +30,10 @@ struct ReviewCommand: ParsableCommand {
     @Option(name: .long, help: "The folder to write.")
     var out: String
 
-    @Option(help: "Encoding of text reports: auto (default) or a name as in 'soatxet analyze --help'.")
-    var encoding: String = "auto"
+    @OptionGroup var encodingOption: EncodingOption
 
     @OptionGroup var language: LanguageOption
 
-    func validate() throws {
-        if encoding != "auto" && TextEncoding(name: encoding) == nil {
-            throw ValidationError("unknown encoding '\(encoding)'")
-        }
-    }
 
     func run() throws {
         let lang = language.lang
@@ -52,7 +46,7 @@ struct ReviewCommand: ParsableCommand {
             printError("error: \(error)")
             throw ExitCode(2)
         }
-        var run = checker.check(paths: inputs, readOptions: ReadOptions(encoding: TextEncoding(name: encoding)))
+        var run = checker.check(paths: inputs, readOptions: ReadOptions(encoding: encodingOption.encoding))
         run.errors = unreadable + run.errors
         let batch = ReviewBatch(run: run, pack: resolved, language: lang.rawValue)
         let written: [String]

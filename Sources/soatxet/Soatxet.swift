@@ -1,6 +1,7 @@
 // soatxet: the command line; thin over the library: parse, call, print, map errors to exit codes.
 import ArgumentParser
 import Foundation
+import VietnameseText
 
 @main
 struct Soatxet: ParsableCommand {
@@ -35,6 +36,21 @@ struct LanguageOption: ParsableArguments {
 
     /// The language asked for, Vietnamese when none was.
     var lang: Language { explicit ?? .vi }
+}
+
+/// The encoding of text reports, shared by the subcommands that read reports.
+struct EncodingOption: ParsableArguments {
+    @Option(name: .customLong("encoding"), help: "Encoding of text reports: auto (default: detected) or utf-8, utf-16le, utf-16be, windows-1258, tcvn3, vni-windows, viscii.")
+    var name: String = "auto"
+
+    func validate() throws {
+        if name != "auto" && TextEncoding(name: name) == nil {
+            throw ValidationError("unknown encoding '\(name)'; expected auto or one of: \(TextEncoding.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+    }
+
+    /// The encoding asked for, or nil to detect it.
+    var encoding: TextEncoding? { TextEncoding(name: name) }
 }
 
 /// The language of messages.

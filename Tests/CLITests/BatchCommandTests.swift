@@ -47,16 +47,7 @@ final class BatchCommandTests: XCTestCase {
         XCTAssertTrue(again.stderr.contains("0 báo cáo không đổi, 1 báo cáo kiểm tra lại"), again.stderr)
     }
 
-    private func git(_ arguments: [String]) throws {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["git", "-C", folder.path, "-c", "user.name=soatxet", "-c", "user.email=soatxet@localhost"] + arguments
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
-        XCTAssertEqual(process.terminationStatus, 0, "git \(arguments)")
-    }
+    private func git(_ arguments: [String]) throws { try Soatxet.git(arguments, in: folder) }
 
     func testChangedSinceChecksOnlyWhatGitSaysChanged() throws {
         try git(["init", "-q"])

@@ -23,6 +23,18 @@ struct Soatxet {
         var json: Any { (try? JSONSerialization.jsonObject(with: Data(stdout.utf8))) ?? [:] }
     }
 
+    /// Runs git in `folder` with a fixed identity; fails the test when git fails.
+    static func git(_ arguments: [String], in folder: URL, file: StaticString = #filePath, line: UInt = #line) throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["git", "-C", folder.path, "-c", "user.name=soatxet", "-c", "user.email=soatxet@localhost"] + arguments
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        XCTAssertEqual(process.terminationStatus, 0, "git \(arguments)", file: file, line: line)
+    }
+
     /// Runs soatxet with `arguments` from the package root, feeding `input` to standard input.
     static func run(_ arguments: [String], input: Data? = nil, environment: [String: String] = [:],
                     directory: URL = root) throws -> Output {

@@ -20,9 +20,16 @@ final class FiguresTests: XCTestCase {
         XCTAssertEqual(figures(text), expected, file: file, line: line)
     }
 
+    func testDurationsAreNoResults() {
+        assertFigures("Qua 10 năm thực hiện Nghị quyết, 5 năm qua có 3 tuần cao điểm.",
+                      ["10 năm|duration|10|năm", "5 năm|duration|5|năm", "3 tuần|duration|3|tuần"])
+        XCTAssertFalse(FigureKind.duration.isResult)
+        XCTAssertTrue(FigureKind.count.isResult)
+    }
+
     func testCountsWithUnits() {
         assertFigures("Trong 6 tháng đầu năm, phát triển mới 1.250 đoàn viên.",
-                      ["6 tháng|count|6|tháng", "1.250 đoàn viên|count|1250|đoàn viên"])
+                      ["6 tháng|duration|6|tháng", "1.250 đoàn viên|count|1250|đoàn viên"])
         assertFigures("Toàn huyện hiện có 45 CĐCS với 3.412 đoàn viên.",
                       ["45 CĐCS|count|45|CĐCS", "3.412 đoàn viên|count|3412|đoàn viên"])
         assertFigures("Thành lập mới 12 công đoàn cơ sở", ["12 công đoàn cơ sở|count|12|công đoàn cơ sở"])

@@ -96,7 +96,7 @@ public struct MentionCheck: Check {
         var plain = 0
         for index in sentences {
             let view = document.sentences[index]
-            if view.role == .heading, let section = document.sections.firstIndex(where: { $0.heading == index }) {
+            if view.role == .heading, let section = document.section(headedBy: index) {
                 best = max(best, document.sections[section].sentences.count - 1)
             } else if document.sentenceText(index).trimmingCharacters(in: .whitespaces).hasSuffix(":") {
                 var following = 0
