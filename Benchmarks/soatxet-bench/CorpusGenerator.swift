@@ -102,6 +102,9 @@ struct CorpusGenerator {
         return text
     }
 
+    /// A report length in pages, 5 to 40, as the corpus has.
+    mutating func pages() -> Int { number(5...40) }
+
     /// Reports concatenated until `bytes` UTF-8 bytes are reached.
     mutating func corpus(bytes: Int) -> String {
         var text = ""

@@ -1,0 +1,84 @@
+// soatxet-bench: the release `soatxet` executable over generated corpora: cores, peak memory, scaling.
+import Foundation
+
+enum BatchBench {
+    /// `soatxet check --format json` exits 0 (all reports pass) or 1 (some do not); both are answers.
+    static func accept(_ status: Int32) -> Bool { status <= 1 }
+
+    /// The check command over `inputs`, on one core (`taskset -c 0`) when `oneCore`.
+    static func command(_ soatxet: String, _ inputs: [String], oneCore: Bool) -> [String] {
+        (oneCore ? ["taskset", "-c", "0"] : []) + [soatxet, "check", "--format", "json"] + inputs
+    }
+
+    /// Full checks of `folder` (`count` reports, `megabytes` MB) on 1 and 2 cores: rows, the targets, and the peak memory.
+    static func cores(soatxet: String, folder: URL, count: Int, megabytes: Double, runs: Int) -> (rows: [String], targets: [Target]) {
+        var rows: [String] = []
+        var perCore = Target(name: "full check MB/s on one core (absolute, machine-dependent)", goal: 40, measured: nil, smoke: false)
+        var speedUp = Target(name: "full check speed-up, 2 cores ÷ 1 core", goal: 1.8, measured: nil)
+        var memory = Target(name: "peak memory of the full run, MB", goal: 150, measured: nil, atMost: true, smoke: false)
+        let memoryTime = FileManager.default.fileExists(atPath: "/usr/bin/time")
+        let one = Commands.installed("taskset")
+            ? Commands.median(runs: runs, command(soatxet, [folder.path], oneCore: true), in: folder, memory: memoryTime, accept: accept) : nil
+        let two = Commands.median(runs: runs, command(soatxet, [folder.path], oneCore: false), in: folder, memory: memoryTime, accept: accept)
+        for (label, result) in [("1 core (`taskset -c 0`)", one), ("2 cores (all; the batch runner uses every core)", two)] {
+            guard let result else {
+                rows.append("| full `soatxet check --format json`, default pack, \(label) | \(count) reports | failed or skipped | |")
+                continue
+            }
+            let peak = result.peakKB.map { String(format: ", peak %.0f MB", Double($0) / 1024) } ?? ""
+            rows.append(String(format: "| full `soatxet check --format json`, default pack, %@ | %d text reports, %.1f MB | %.2f s (CPU %.2f s) | %.1f MB/s, %.0f reports/s%@ |",
+                               label as NSString, count, megabytes, result.seconds, result.cpuSeconds, megabytes / result.seconds, Double(count) / result.seconds, peak as NSString))
+        }
+        if let one {
+            perCore.measured = megabytes / one.cpuSeconds
+            perCore.note = String(format: "per CPU second; %.1f MB/s wall", megabytes / one.seconds)
+        }
+        if let one, let two {
+            speedUp.measured = one.seconds / two.seconds
+            speedUp.note = "wall time: meaningful only on an otherwise idle machine (see the load average above)"
+        }
+        if let kb = [one?.peakKB, two?.peakKB].compactMap({ $0 }).max() {
+            memory.measured = Double(kb) / 1024
+            memory.note = "/usr/bin/time -f %M, \(count) reports"
+        } else {
+            memory.note = "skipped: /usr/bin/time (Debian's time) is not installed"
+        }
+        return (rows, [perCore, speedUp, memory])
+    }
+
+    /// Checks one generated text file of each size in `megabytes`: time per MB (flat within ±20%), and the
+    /// peak memory of the file nearest 50 MB against 8× its size.
+    static func scaling(soatxet: String, folder: URL, megabytes: [Int], runs: Int) throws -> (rows: [String], targets: [Target]) {
+        var rows: [String] = []
+        var perMB: [(Int, Double)] = []
+        var memory = Target(name: "peak memory ÷ size, one 50 MB file", goal: 8, measured: nil, atMost: true, smoke: false)
+        for size in megabytes {
+            var generator = CorpusGenerator(seed: UInt64(5000 + size))
+            let file = folder.appendingPathComponent("bao-cao-\(size)mb.txt")
+            try generator.corpus(bytes: size * 1_000_000).write(to: file, atomically: true, encoding: .utf8)
+            let actual = Double((try FileManager.default.attributesOfItem(atPath: file.path)[.size] as? Int) ?? 0) / 1e6
+            // The largest sizes take long: they run once.
+            let result = Commands.median(runs: size >= 50 ? 1 : runs, command(soatxet, [file.path], oneCore: false), in: folder,
+                                         memory: true, accept: accept)
+            try? FileManager.default.removeItem(at: file)
+            guard let result else {
+                rows.append("| full check of one \(size) MB file | \(size) MB | failed | |")
+                continue
+            }
+            let peak = result.peakKB.map { Double($0) / 1024 }
+            if size == 50, let peak { memory.measured = peak / actual; memory.note = String(format: "%.0f MB peak for %.1f MB", peak, actual) }
+            perMB.append((size, result.seconds / actual))
+            rows.append(String(format: "| full check of one file (scaling, memory) | %.1f MB | %.2f s | %.2f s per MB, %.1f MB/s%@ |",
+                               actual, result.seconds, result.seconds / actual, actual / result.seconds,
+                               (peak.map { String(format: ", peak %.0f MB", $0) } ?? "") as NSString))
+        }
+        var flat = Target(name: "time per MB, largest spread from the 1 MB figure (%)", goal: 20, measured: nil, atMost: true, smoke: false)
+        if let base = perMB.first?.1, perMB.count > 1 {
+            flat.measured = perMB.map { abs($0.1 / base - 1) * 100 }.max()
+            flat.note = perMB.map { String(format: "%d MB: %.3f s/MB", $0.0, $0.1) }.joined(separator: ", ")
+        }
+        var targets = [flat]
+        if megabytes.contains(50) { targets.append(memory) }
+        return (rows, targets)
+    }
+}
