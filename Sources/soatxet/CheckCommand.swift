@@ -60,7 +60,7 @@ struct Check: ParsableCommand {
             project = try ProjectChecker(
                 finder: ConfigFinder(override: policy.config),
                 overrides: .init(pack: pack, language: language.explicit?.rawValue, encoding: TextEncoding(name: encoding)),
-                cache: try batch.openCache())
+                cache: try batch.openCache(), limits: batch.limits)
         } catch {
             printError("error: \(error)")
             throw ExitCode(2)
