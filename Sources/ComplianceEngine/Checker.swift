@@ -16,12 +16,16 @@ public struct Checker: Sendable {
     }
 
     /// Judges a document already read.
-    public func check(_ document: Document) throws -> DocumentResult {
+    /// With a `budget`, throws ``LimitError/tooSlow`` when it is spent after preparing or after judging.
+    public func check(_ document: Document, budget: DocumentBudget? = nil) throws -> DocumentResult {
         let prepared = try preparer.prepare(document)
+        try budget?.checkpoint("prepare")
         let encoding = EncodingResult(
             name: document.metadata.encoding?.rawValue ?? "utf-8",
             confidence: ((document.metadata.encodingConfidence ?? 1) * 100).rounded() / 100)
-        return engine.judge(prepared, encoding: encoding, suppressions: SuppressionSet(document))
+        let result = engine.judge(prepared, encoding: encoding, suppressions: SuppressionSet(document))
+        try budget?.checkpoint("judge")
+        return result
     }
 
     /// Judges report text given directly (examples, standard input).

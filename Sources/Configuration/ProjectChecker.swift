@@ -46,11 +46,14 @@ public final class ProjectChecker: @unchecked Sendable {
     private var fingerprints: [CheckerKey: String] = [:]
     /// Results already judged, when the run uses a cache.
     public let cache: ResultCache?
+    /// The size and time each report may take; a report over one is an ``InputError``.
+    public let limits: DocumentLimits
 
     /// Throws when `--config` names a file that cannot be read or decoded.
     public init(library: PackLibrary = .standard(), finder: ConfigFinder = ConfigFinder(), overrides: Overrides = Overrides(),
-                cache: ResultCache? = nil) throws {
+                cache: ResultCache? = nil, limits: DocumentLimits = .standard) throws {
         self.cache = cache
+        self.limits = limits
         self.library = library
         self.finder = finder
         self.overrides = overrides
@@ -175,20 +178,28 @@ public final class ProjectChecker: @unchecked Sendable {
             return .failed(path: settings.configFile ?? path, message: "\(error)", shared: true)
         }
         do {
+            // The size is checked before reading; the time budget between the stages (see DocumentLimits).
+            try limits.checkSize(of: path)
+            let budget = limits.startBudget()
             let options = ReadOptions(encoding: settings.encoding)
             guard let cache, path != "-" else {
                 let document = path == "-"
                     ? try DocumentReaders.readStandardInput(format: .txt, options: options)
                     : try DocumentReaders.read(path: path, options: options)
-                return .checked(try checker.check(document))
+                try budget.checkpoint("read")
+                return .checked(try checker.check(document, budget: budget))
             }
             let bytes = try DocumentReaders.bytes(of: path)
             let key = ResultCache.key(content: bytes, path: path, judge: judge + "|\(settings.encoding?.rawValue ?? "auto")")
             if let cached = cache.lookup(key) { return .checked(cached) }
             let format = DocumentReaders.format(forExtension: (path as NSString).pathExtension) ?? .txt
-            let result = try checker.check(try DocumentReaders.read(bytes: bytes, format: format, path: path, options: options))
+            let document = try DocumentReaders.read(bytes: bytes, format: format, path: path, options: options)
+            try budget.checkpoint("read")
+            let result = try checker.check(document, budget: budget)
             cache.store(result, key: key)
             return .checked(result)
+        } catch let error as LimitError {
+            return .failed(path: path, message: error.message(language: language), shared: false)
         } catch {
             return .failed(path: path, message: "\(error)", shared: false)
         }

@@ -49,6 +49,8 @@ public enum Negation {
     public static let maxGap = 5
     /// The most words of one item in a list that a negation carries over.
     public static let maxListItem = 4
+    /// Bytes either side of a mention that the rules read (far more than `maxGap` words need).
+    static let window = 600
 
     /// Whether `mention` (UTF-8 bytes of `text`) is denied within `sentence` (UTF-8 bytes of `text`).
     public static func isNegated(_ mention: Range<Int>, in text: String, sentence: Range<Int>) -> Bool {
@@ -62,8 +64,12 @@ public enum Negation {
             let whole = 0..<bytes.count
             let sentence = sentence.clamped(to: whole)
             let mention = mention.clamped(to: whole)
-            let left = Token.split(bytes, sentence.lowerBound..<max(sentence.lowerBound, min(mention.lowerBound, sentence.upperBound)))
-            let right = Token.split(bytes, min(max(mention.upperBound, sentence.lowerBound), sentence.upperBound)..<sentence.upperBound)
+            // The rules look a few words around the mention: a bounded window keeps the cost per mention
+            // constant even in a sentence of a megabyte (a run-on line with no full stop).
+            let leftStart = max(sentence.lowerBound, mention.lowerBound - window)
+            let rightEnd = min(sentence.upperBound, mention.upperBound + window)
+            let left = Token.split(bytes, leftStart..<max(leftStart, min(mention.lowerBound, sentence.upperBound)))
+            let right = Token.split(bytes, min(max(mention.upperBound, sentence.lowerBound), rightEnd)..<rightEnd)
             let middle = Token.split(bytes, mention.clamped(to: sentence))
             return before(left: left, middle: middle, right: right) ?? predicate(right: right)
         }

@@ -14,6 +14,23 @@ struct BatchOptions: ParsableArguments {
     @Option(name: .customLong("changed-since"), help: ArgumentHelp("Check only reports that git says changed since this commit or branch (committed or not, or new).", valueName: "ref"))
     var changedSince: String?
 
+    @Option(name: .customLong("time-limit"), help: ArgumentHelp("Seconds one report may take (read, prepare, judge); a slower report is an input error (exit 2) and the batch goes on. 0 for no limit.", valueName: "seconds"))
+    var timeLimit: Double = DocumentLimits.standard.timeLimit ?? 0
+
+    @Option(name: .customLong("size-limit"), help: ArgumentHelp("Megabytes a report file may have; a larger one is an input error (exit 2), not read, and the batch goes on. 0 for no limit.", valueName: "MB"))
+    var sizeLimit: Double = Double(DocumentLimits.standard.sizeLimit ?? 0) / Double(1 << 20)
+
+    func validate() throws {
+        guard timeLimit >= 0, timeLimit.isFinite else { throw ValidationError("--time-limit must be a number of seconds, 0 or more") }
+        guard sizeLimit >= 0, sizeLimit.isFinite else { throw ValidationError("--size-limit must be a number of megabytes, 0 or more") }
+    }
+
+    /// The per-report limits from --time-limit and --size-limit (0 means none).
+    var limits: DocumentLimits {
+        DocumentLimits(timeLimit: timeLimit > 0 ? timeLimit : nil,
+                       sizeLimit: sizeLimit > 0 ? Int(sizeLimit * Double(1 << 20)) : nil)
+    }
+
     /// The cache to use, or nil without --cache.
     func openCache() throws -> ResultCache? {
         cache ? try ResultCache(folder: cacheDirectory) : nil

@@ -56,7 +56,7 @@ struct Check: ParsableCommand {
             project = try ProjectChecker(
                 finder: ConfigFinder(override: policy.config),
                 overrides: .init(pack: pack, language: language.explicit?.rawValue, encoding: encodingOption.encoding),
-                cache: try batch.openCache())
+                cache: try batch.openCache(), limits: batch.limits)
         } catch {
             printError("error: \(error)")
             throw ExitCode(2)
