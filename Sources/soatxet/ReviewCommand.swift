@@ -38,7 +38,8 @@ struct ReviewCommand: ParsableCommand {
     func run() throws {
         let lang = language.lang
         let resolved = try loadOrExit(pack)
-        let (inputs, unreadable) = reportsToReview(paths)
+        let (inputs, unreadable, skipped) = collectInputs(paths)
+        noteSkipped(skipped, lang)
         let checker: Checker
         do {
             checker = try Checker(pack: resolved, options: EngineOptions(language: lang.rawValue))
@@ -62,26 +63,5 @@ struct ReviewCommand: ParsableCommand {
             "Đã ghi \(written.count) tệp vào \(out): \(batch.reports.count) báo cáo (\(passing) đạt, \(batch.reports.count - passing) chưa đạt), \(run.errors.count) tệp không đọc được.",
             "Wrote \(written.count) files to \(out): \(batch.reports.count) reports (\(passing) pass, \(batch.reports.count - passing) not yet), \(run.errors.count) unreadable."))
         if !run.errors.isEmpty { throw ExitCode(2) }
-    }
-
-    /// The reports under `paths`. Unlike `check`, files a folder holds besides reports (labels, notes,
-    /// images) are passed over rather than reported: a reviewer points `review` at the folder the units'
-    /// reports arrived in. A file named explicitly that cannot be read is still an error.
-    private func reportsToReview(_ paths: [String]) -> (inputs: [String], errors: [InputError]) {
-        var inputs: [String] = []
-        var errors: [InputError] = []
-        for path in paths {
-            var isDirectory: ObjCBool = false
-            let folder = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
-            for result in DocumentReaders.collect(paths: [path]) {
-                switch result {
-                case let .success(input): inputs.append(input.path)
-                case let .failure(error):
-                    if folder, case .unsupportedExtension = error.cause { continue }
-                    errors.append(InputError(path: error.path, message: "\(error)"))
-                }
-            }
-        }
-        return (inputs, errors)
     }
 }
