@@ -112,4 +112,12 @@ struct CorpusGenerator {
         while text.utf8.count < bytes { text += report(pages: number(5...40)) + "\n" }
         return text
     }
+
+    /// The batch corpus: `count` reports of 5–40 pages from a fixed seed, each with its file name.
+    static func batch(count: Int, _ body: (_ name: String, _ text: String) throws -> Void) rethrows {
+        var generator = CorpusGenerator(seed: 9)
+        for index in 0..<count {
+            try body(String(format: "bao-cao-%04d", index), generator.report(pages: generator.pages()))
+        }
+    }
 }

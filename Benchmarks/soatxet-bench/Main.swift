@@ -70,6 +70,7 @@ struct Bench {
         var reports = 2000
         var docxReports = 100
         var scaling = [1, 10, 50, 100]
+        var writeFolder: String?
         while let argument = arguments.popFirst() {
             switch argument {
             case "--mb": megabytes = Int(arguments.popFirst() ?? "") ?? megabytes
@@ -78,12 +79,21 @@ struct Bench {
             case "--docx": docxReports = Int(arguments.popFirst() ?? "") ?? docxReports
             case "--output": output = arguments.popFirst()
             case "--stages": stages = true
+            // For profiling: write the batch reports (`--reports N`) into a folder and stop.
+            case "--write": writeFolder = arguments.popFirst()
             // About a minute: 10 MB (smaller inputs flatter the phrase ratio: rg's start-up would dominate), one run, the ratios only; exits 1 when one falls below half its target.
             case "--smoke": smoke = true; megabytes = 10; runs = 1; reports = 60; docxReports = 10; scaling = []
             default:
-                FileHandle.standardError.write(Data("usage: soatxet-bench [--smoke] [--mb N] [--runs N] [--reports N] [--docx N] [--output FILE] [--stages]\n".utf8))
+                FileHandle.standardError.write(Data("usage: soatxet-bench [--smoke] [--mb N] [--runs N] [--reports N] [--docx N] [--output FILE] [--stages] [--write FOLDER]\n".utf8))
                 exit(2)
             }
+        }
+        if let writeFolder {
+            try FileManager.default.createDirectory(atPath: writeFolder, withIntermediateDirectories: true)
+            try CorpusGenerator.batch(count: reports) { name, text in
+                try text.write(toFile: writeFolder + "/" + name + ".txt", atomically: false, encoding: .utf8)
+            }
+            return
         }
         var generator = CorpusGenerator(seed: 2020)
         let corpus = generator.corpus(bytes: megabytes * 1_000_000)
@@ -145,15 +155,12 @@ struct Bench {
         let docxFolder = folder.appendingPathComponent("docx")
         try FileManager.default.createDirectory(at: batch, withIntermediateDirectories: true)
         try FileManager.default.createDirectory(at: docxFolder, withIntermediateDirectories: true)
-        var reportGenerator = CorpusGenerator(seed: 9)
         var batchBytes = 0
         var docxFiles: [URL] = []
-        for index in 0..<reports {
-            let text = reportGenerator.report(pages: reportGenerator.pages())
+        try CorpusGenerator.batch(count: reports) { name, text in
             batchBytes += text.utf8.count
-            let name = String(format: "bao-cao-%04d", index)
             try text.write(to: batch.appendingPathComponent(name + ".txt"), atomically: false, encoding: .utf8)
-            if index < docxReports {
+            if docxFiles.count < docxReports {
                 let docx = docxFolder.appendingPathComponent(name + ".docx")
                 try DocxWriter.write(text, to: docx)
                 docxFiles.append(docx)

@@ -133,6 +133,15 @@ public struct CheckDocument: Sendable {
     /// The text of sentence `index`.
     public func sentenceText(_ index: Int) -> String { slice(sentences[index].range) }
 
+    /// The UTF-8 bytes of sentence `index`, without copying them.
+    public func sentenceUTF8(_ index: Int) -> Substring.UTF8View {
+        let utf8 = text.utf8
+        let range = sentences[index].range
+        let start = utf8.index(utf8.startIndex, offsetBy: max(0, min(range.lowerBound, utf8.count)))
+        let end = utf8.index(utf8.startIndex, offsetBy: max(0, min(range.upperBound, utf8.count)))
+        return utf8[start..<end]
+    }
+
     /// Occurrences of `concept` that are not negated and fall in `sentenceRange` (all when nil).
     public func mentions(of concept: String, in sentenceRange: Range<Int>? = nil, includeNegated: Bool = false) -> [Occurrence] {
         (occurrences[concept] ?? []).filter {

@@ -76,7 +76,6 @@ public struct DocumentPreparer: Sendable {
         for figure in figures {
             if let sentence = Self.sentence(containing: figure.range.lowerBound, in: sentenceRanges) { figureCounts[sentence] += 1 }
         }
-        let starts = Set(sentenceRanges.map { $0.range.lowerBound })
         var narrative = [Bool](repeating: false, count: sentenceRanges.count)
         var evaluative = [Bool](repeating: false, count: sentenceRanges.count)
         var scratch = text

@@ -60,6 +60,7 @@ enum TextIssues {
     static func undefinedAbbreviations(in text: String) -> [TextIssue] {
         var seen = Set<String>()
         var found: [TextIssue] = []
+        var spelledOut = Set<String>()
         var copy = text
         copy.withUTF8 { bytes in
             SyllableScanner.forEachToken(inUTF8: bytes) { token in
@@ -69,8 +70,25 @@ enum TextIssues {
                       AbbreviationLexicon.entry(for: word) == nil else { return }
                 found.append(TextIssue(kind: .undefinedAbbreviation, range: token.range, detail: word))
             }
+            if !found.isEmpty { spelledOut = parenthesised(bytes) }
         }
-        return found.filter { !text.contains("(\($0.detail))") }
+        return found.filter { !spelledOut.contains($0.detail) }
+    }
+
+    /// What stands between each "(" and the next ")" (at most 64 bytes, no "(" between): where a
+    /// report introduces its abbreviations, "Ban Chấp hành (BCH)".
+    private static func parenthesised(_ bytes: UnsafeBufferPointer<UInt8>) -> Set<String> {
+        var result = Set<String>()
+        var open: Int?
+        for (index, byte) in bytes.enumerated() {
+            if byte == 0x28 {
+                open = index + 1
+            } else if byte == 0x29, let start = open {
+                if index - start <= 64 { result.insert(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)) }
+                open = nil
+            }
+        }
+        return result
     }
 
     private static func isRomanNumeral(_ word: String) -> Bool {

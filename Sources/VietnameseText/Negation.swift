@@ -101,7 +101,7 @@ public enum Negation {
                 }
                 if isSecondOfDoubleNegation(left, at: index) { return nil }
                 var end = token.range.upperBound
-                if index + 1 < left.count, left[index + 1].word == "có" { end = left[index + 1].range.upperBound }
+                if index + 1 < left.count, left[index + 1].word == Lexicon.co { end = left[index + 1].range.upperBound }
                 return NegationCue(range: token.range.lowerBound..<end, position: .before)
             }
             gap += 1
@@ -116,14 +116,14 @@ public enum Negation {
     private static func mentionEndsClause(_ right: [Token]) -> Bool {
         guard let next = right.first else { return true }
         if next.isBoundary || next.isComma { return true }
-        return ["gì", "nào", "và", "hoặc", "cả"].contains(next.word)
+        return Lexicon.listClosers.contains(next.word)
     }
 
     /// Rule 5: "không phải (là) không", "không thể không", "chẳng phải là chưa".
     private static func isSecondOfDoubleNegation(_ tokens: [Token], at index: Int) -> Bool {
         var position = index - 1
         var skipped = 0
-        while position >= 0, skipped <= 2, ["phải", "là", "thể", "hẳn"].contains(tokens[position].word) {
+        while position >= 0, skipped <= 2, Lexicon.doubleNegationLinks.contains(tokens[position].word) {
             position -= 1
             skipped += 1
         }
@@ -138,7 +138,7 @@ public enum Negation {
         // "Kiến nghị, đề xuất: Không có": skip a few coordinated words up to ":" , a dash or "thì".
         while index < right.count {
             let token = right[index]
-            if token.isColonOrDash || token.word == "thì" {
+            if token.isColonOrDash || token.word == Lexicon.thi {
                 return negatorOpening(right, at: index + 1, mustEndClause: false)
             }
             if token.isBoundary { break }
@@ -157,10 +157,10 @@ public enum Negation {
         guard index < tokens.count, Lexicon.negators.contains(tokens[index].word),
               !Lexicon.isFixedPhrase(tokens, at: index) else { return nil }
         var end = index + 1
-        let existential = end < tokens.count && tokens[end].word == "có"
+        let existential = end < tokens.count && tokens[end].word == Lexicon.co
         if existential { end += 1 }
         let endsHere = end >= tokens.count || tokens[end].isBoundary || tokens[end].isComma
-            || ["gì", "cả", "ạ"].contains(tokens[end].word)
+            || Lexicon.denialClosers.contains(tokens[end].word)
         if !endsHere {
             if mustEndClause || existential == false && !opensReportingVerb(tokens, at: end) { return nil }
         }
@@ -170,47 +170,65 @@ public enum Negation {
     /// Verbs that say a part of the report exists or was made: "rút ra", "đề xuất", "nêu", "phát sinh".
     private static func opensReportingVerb(_ tokens: [Token], at index: Int) -> Bool {
         var index = index
-        if index < tokens.count, tokens[index].word == "được" { index += 1 }
+        if index < tokens.count, tokens[index].word == Lexicon.duoc { index += 1 }
         guard index < tokens.count else { return false }
         return Lexicon.reportingVerbs.contains(tokens[index].word)
     }
 }
 
-/// The words the negation rules know.
+/// The words the negation rules know, as ``WordKey``s.
 private enum Lexicon {
-    static let negators: Set<String> = ["không", "chưa", "chẳng", "chả"]
+    static func keys(_ words: [String]) -> Set<WordKey> { Set(words.map(WordKey.init)) }
+
+    static let negators = keys(["không", "chưa", "chẳng", "chả"])
+    static let khong = WordKey("không"), chua = WordKey("chưa"), co = WordKey("có"), thi = WordKey("thì")
+    static let duoc = WordKey("được"), song = WordKey("song"), la = WordKey("là"), phai = WordKey("phải")
+    static let hang = WordKey("hàng"), tung = WordKey("từng"), he = WordKey("hề")
+
+    /// Words after a mention that keep it the last item of its clause ("..., hạn chế nào").
+    static let listClosers = keys(["gì", "nào", "và", "hoặc", "cả"])
+    /// Words that end a denial after "không có" ("không có gì", "chưa có cả").
+    static let denialClosers = keys(["gì", "cả", "ạ"])
+    /// Words that may stand between the two negators of a double negation ("không phải là không").
+    static let doubleNegationLinks = keys(["phải", "là", "thể", "hẳn"])
 
     /// First words of verbs that make a part of a report exist ("rút ra", "đề xuất", "phát sinh").
-    static let reportingVerbs: Set<String> = [
+    static let reportingVerbs = keys([
         "có", "phát", "rút", "đề", "nêu", "xác", "xây", "tổng", "thấy", "ghi", "nhận", "đưa", "kiến",
-    ]
+    ])
 
     /// Words that open a new clause when they stand before the mention.
-    static let clauseOpeners: Set<String> = ["nhưng", "song", "mà", "nên", "vì", "tuy", "thì"]
-    /// Two-word clause openers, written as the pair of words.
-    static let clauseOpenerPairs: Set<[String]> = [
-        ["tuy", "nhiên"], ["tuy", "vậy"], ["đồng", "thời"], ["ngoài", "ra"], ["bên", "cạnh"], ["trong", "khi"],
-        ["do", "đó"], ["vì", "vậy"], ["vì", "thế"], ["bởi", "vì"],
-    ]
+    static let clauseOpeners = keys(["nhưng", "song", "mà", "nên", "vì", "tuy", "thì"])
+
+    /// Two words in a row, as one hashable value.
+    struct Pair: Hashable {
+        let first: WordKey, second: WordKey
+    }
+
+    /// Two-word clause openers.
+    static let clauseOpenerPairs: Set<Pair> = Set([
+        ("tuy", "nhiên"), ("tuy", "vậy"), ("đồng", "thời"), ("ngoài", "ra"), ("bên", "cạnh"), ("trong", "khi"),
+        ("do", "đó"), ("vì", "vậy"), ("vì", "thế"), ("bởi", "vì"),
+    ].map { Pair(first: WordKey($0.0), second: WordKey($0.1)) })
 
     /// Whether the word at `index` opens a clause (alone, or as the second word of a pair).
     static func opensClause(_ tokens: [Token], at index: Int) -> Bool {
         let word = tokens[index].word
-        if word == "song" {
+        if word == song {
             // "song song" (in parallel) is an adverb, not "but".
             let neighbours = [index - 1, index + 1].filter { tokens.indices.contains($0) }
-            return !neighbours.contains { tokens[$0].word == "song" }
+            return !neighbours.contains { tokens[$0].word == song }
         }
         if clauseOpeners.contains(word) { return true }
         // The copula splits subject from complement: "Việc chưa làm được là công tác ..." denies
         // nothing after "là"; "không phải là" keeps its negator.
-        if word == "là" { return index == 0 || tokens[index - 1].word != "phải" }
-        if index > 0, clauseOpenerPairs.contains([tokens[index - 1].word, word]) { return true }
+        if word == la { return index == 0 || tokens[index - 1].word != phai }
+        if index > 0, clauseOpenerPairs.contains(Pair(first: tokens[index - 1].word, second: word)) { return true }
         return false
     }
 
     /// Fixed phrases opened by a negator that negate nothing, as the words that follow it.
-    static let fixedAfter: [String: [[String]]] = [
+    static let fixedAfter: [WordKey: [[WordKey]]] = [
         "không": [
             ["ngừng"], ["chỉ"], ["những"], ["ít"], ["kém"], ["dưới"], ["quá"], ["khỏi"], ["riêng"], ["quản"],
             ["ngại"], ["khí"], ["gian"], ["quân"], ["kể"], ["chuyên", "trách"], ["thể", "thiếu"],
@@ -218,22 +236,22 @@ private enum Lexicon {
         ],
         "chẳng": [["hạn"], ["những"], ["qua"], ["lẽ"]],
         "chưa": [["kể"]],
-    ]
+    ].reduce(into: [:]) { table, entry in table[WordKey(entry.key)] = entry.value.map { $0.map(WordKey.init) } }
     /// What may follow "chưa từng có" / "chưa hề có" when it means "unprecedented".
-    static let unprecedentedFollowers: Set<String> = [
+    static let unprecedentedFollowers = keys([
         "tiền", "trước", "về", "trong", "của", "từ", "kể", "bao", "nay", "ở", "tại",
-    ]
+    ])
 
     /// Whether the negator at `index` opens a fixed phrase (rule 3).
     static func isFixedPhrase(_ tokens: [Token], at index: Int) -> Bool {
         let word = tokens[index].word
-        if word == "không", index > 0, tokens[index - 1].word == "hàng" { return true }
-        func follows(_ words: [String]) -> Bool {
+        if word == khong, index > 0, tokens[index - 1].word == hang { return true }
+        func follows(_ words: [WordKey]) -> Bool {
             guard index + words.count < tokens.count else { return false }
             return words.indices.allSatisfy { tokens[index + 1 + $0].word == words[$0] }
         }
         if let phrases = fixedAfter[word], phrases.contains(where: follows) { return true }
-        if word == "chưa", follows(["từng", "có"]) || follows(["hề", "có"]) {
+        if word == chua, follows([tung, co]) || follows([he, co]) {
             let after = index + 3
             return after >= tokens.count || tokens[after].isBoundary || tokens[after].isComma
                 || unprecedentedFollowers.contains(tokens[after].word)
@@ -247,8 +265,10 @@ private struct Token {
     enum Kind { case word, comma, colonOrDash, boundary }
     let kind: Kind
     let range: Range<Int>
-    /// The word in lower case ("" for punctuation).
-    let word: String
+    /// The word, whatever its case (the key of "" for punctuation).
+    let word: WordKey
+
+    static let punctuation = WordKey("")
 
     var isComma: Bool { kind == .comma }
     var isColonOrDash: Bool { kind == .colonOrDash }
@@ -258,12 +278,12 @@ private struct Token {
     /// Splits `range` of `bytes` into words and punctuation; spaces and quotes are dropped.
     static func split(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> [Token] {
         var tokens: [Token] = []
+        tokens.reserveCapacity(range.count / 4)
         var wordStart: Int?
         var position = range.lowerBound
         func closeWord(at end: Int) {
             guard let start = wordStart else { return }
-            let word = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self).lowercased()
-            tokens.append(Token(kind: .word, range: start..<end, word: word))
+            tokens.append(Token(kind: .word, range: start..<end, word: WordKey(bytes, start..<end)))
             wordStart = nil
         }
         while position < range.upperBound {
@@ -299,7 +319,7 @@ private struct Token {
             }
             if isSpace || kind != nil {
                 closeWord(at: position)
-                if let kind { tokens.append(Token(kind: kind, range: position..<position + width, word: "")) }
+                if let kind { tokens.append(Token(kind: kind, range: position..<position + width, word: punctuation)) }
             } else if wordStart == nil {
                 wordStart = position
             }

@@ -1,5 +1,4 @@
 // ComplianceEngine: the `mention` check. A concept stated, not denied, with its qualifiers and enough substance.
-import Foundation
 import RuleModel
 
 /// A concept stated at least `min` times in scope, not negated; optionally qualified
@@ -83,9 +82,32 @@ public struct MentionCheck: Check {
 
     /// Units of content in one sentence: the clauses of a list written inline ("Bài học: một là ...;
     /// hai là ...; ba là ...") count one each when they hold four words or more.
-    static func clauses(in sentence: String) -> Int {
-        let parts = sentence.split(separator: ";").filter { $0.split(separator: " ").count >= 4 }
-        return max(1, parts.count)
+    static func clauses(in sentence: Substring.UTF8View) -> Int {
+        var parts = 0, words = 0
+        var inWord = false
+        for byte in sentence {
+            switch byte {
+            case 0x3B:  // ";" ends a clause
+                if words >= 4 { parts += 1 }
+                words = 0
+                inWord = false
+            case 0x20:
+                inWord = false
+            default:
+                if !inWord { words += 1 }
+                inWord = true
+            }
+        }
+        if words >= 4 { parts += 1 }
+        return max(1, parts)
+    }
+
+    /// Whether a sentence ends with ":" (before trailing spaces): it introduces a list.
+    static func introducesList(_ sentence: Substring.UTF8View) -> Bool {
+        for byte in sentence.reversed() where byte != 0x20 && byte != 0x09 && byte != 0xA0 && byte != 0xC2 {
+            return byte == 0x3A
+        }
+        return false
     }
 
     /// Sentences of content behind the mentions: a section headed by the concept counts its body, and a
@@ -98,7 +120,7 @@ public struct MentionCheck: Check {
             let view = document.sentences[index]
             if view.role == .heading, let section = document.section(headedBy: index) {
                 best = max(best, document.sections[section].sentences.count - 1)
-            } else if document.sentenceText(index).trimmingCharacters(in: .whitespaces).hasSuffix(":") {
+            } else if Self.introducesList(document.sentenceUTF8(index)) {
                 var following = 0
                 var next = index + 1
                 while next < document.sentences.count, document.sentences[next].role != .heading,
@@ -108,7 +130,7 @@ public struct MentionCheck: Check {
                 }
                 best = max(best, following)
             } else {
-                plain += Self.clauses(in: document.sentenceText(index))
+                plain += Self.clauses(in: document.sentenceUTF8(index))
             }
         }
         return max(best, plain)
