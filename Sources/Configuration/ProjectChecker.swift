@@ -73,19 +73,15 @@ public final class ProjectChecker: @unchecked Sendable {
     public func checker(for settings: FileSettings) throws -> Checker {
         let key = CheckerKey(pack: settings.pack ?? ProjectConfig.defaultPack, extends: settings.extends,
                              disabled: settings.disabled, severities: settings.severities)
+        // Built under the lock: the workers of a batch all ask at once, and the pack is compiled once.
         lock.lock()
-        if let cached = checkers[key] {
-            lock.unlock()
-            return try cached.get()
-        }
-        lock.unlock()
+        defer { lock.unlock() }
+        if let cached = checkers[key] { return try cached.get() }
         let result = Result {
             try Checker(pack: try library.resolve(key.pack, extending: key.extends),
                         options: EngineOptions(language: language, disabled: key.disabled, severities: key.severities))
         }
-        lock.lock()
         checkers[key] = result
-        lock.unlock()
         return try result.get()
     }
 

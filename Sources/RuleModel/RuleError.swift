@@ -12,7 +12,9 @@ public struct RuleError: Error, Sendable, Equatable, CustomStringConvertible {
     /// What is wrong and what is expected.
     public let message: String
     /// The line with the mistake and the one before and after it, numbered, with a caret under the column.
-    public let excerpt: String
+    /// Made when asked for: decoding tries alternatives, and most errors it makes are never shown.
+    public var excerpt: String { yaml.map { Self.excerpt(of: $0, line: line, column: column) } ?? "" }
+    private let yaml: String?
 
     /// Creates an error; `yaml` is the file's text, used for the excerpt.
     public init(file: String, line: Int, column: Int, message: String, yaml: String?) {
@@ -20,7 +22,7 @@ public struct RuleError: Error, Sendable, Equatable, CustomStringConvertible {
         self.line = line
         self.column = column
         self.message = message
-        self.excerpt = yaml.map { Self.excerpt(of: $0, line: line, column: column) } ?? ""
+        self.yaml = yaml
     }
 
     init(yamlError: YamlError, file: String, yaml: String) {

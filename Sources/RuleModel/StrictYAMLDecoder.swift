@@ -128,11 +128,16 @@ final class KeyTracker {
     private var order: [Int] = []
     private var deferred: [Node] = []
 
+    /// A mapping's position names it: no two mappings of one file start at the same line and column
+    /// (a nested mapping starts after its key). Hashing the node itself would walk its whole subtree.
     private static func identity(_ node: Node) -> Int {
         var hasher = Hasher()
-        hasher.combine(node.mark?.line)
-        hasher.combine(node.mark?.column)
-        hasher.combine(node)
+        if let mark = node.mark {
+            hasher.combine(mark.line)
+            hasher.combine(mark.column)
+        } else {
+            hasher.combine(node)
+        }
         return hasher.finalize()
     }
 

@@ -20,6 +20,11 @@ enum EncodingDetector {
     /// Bytes scored per window, and the number of windows spread over a large input.
     static let windowLength = 48 * 1024
     static let windowCount = 4
+    /// Bytes of the opening scored first in a long valid UTF-8 input, the tokens it must hold and
+    /// the margin over ``fastPathScore`` it must clear to be decisive on its own.
+    static let quickLength = 16 * 1024
+    static let quickTokens = 1_000
+    static let quickMargin = 0.1
 
     static func detect(_ bytes: [UInt8]) throws -> DecodedText {
         let scan = ByteScan(bytes)
@@ -30,9 +35,18 @@ enum EncodingDetector {
         if scan.isASCII {
             return DecodedText(text: String(decoding: bytes, as: UTF8.self), encoding: .utf8, confidence: 1, hadByteOrderMark: false)
         }
+        let utf8 = String(validating: bytes, as: UTF8.self)
+        if let utf8, bytes.count > 4 * quickLength {
+            // A long text whose opening is plainly Vietnamese UTF-8 is taken on that evidence alone.
+            var end = quickLength
+            while end > 0, !isBreak(bytes[end - 1]) { end -= 1 }
+            let tally = SyllableScoring.tally(sample(of: utf8, windows: [0..<end]))
+            if tally.tokens >= quickTokens, tally.share >= fastPathScore + quickMargin {
+                return DecodedText(text: utf8, encoding: .utf8, confidence: tally.share, hadByteOrderMark: false)
+            }
+        }
         let windows = sampleWindows(bytes)
         var scored: [(encoding: TextEncoding, score: Double)] = []
-        let utf8 = String(validating: bytes, as: UTF8.self)
         if let utf8 {
             let score = SyllableScoring.tally(sample(of: utf8, windows: windows)).share
             if score >= fastPathScore {

@@ -92,8 +92,9 @@ public final class PhraseMatcher: Sendable {
     /// Whether phrases and text are compared without diacritics.
     public let foldDiacritics: Bool
     private let trie: PhraseTrie
-    // For each phrase key index: the set it belongs to and whether it is an exclusion.
-    private let owners: [[(set: Int, excluded: Bool)]]
+    // For each trie node a match can end at: every phrase found there, as the set it counts for,
+    // its length in bytes and whether it is an exclusion of that set.
+    private let hitsByNode: [[(set: Int, length: Int, excluded: Bool)]]
     private let pattern: Pattern?
 
     /// The matching-form keys of every phrase and exclusion, as compiled (for diagnostics and benchmarks).
@@ -130,7 +131,9 @@ public final class PhraseMatcher: Sendable {
             }
         }
         self.trie = trie
-        self.owners = owners
+        hitsByNode = trie.pathTable().map { keys in
+            keys.flatMap { key in owners[key].map { (set: $0.set, length: trie.keys[key].utf8.count, excluded: $0.excluded) } }
+        }
         pattern = owners.isEmpty ? nil : try Pattern("(?<![\\p{L}\\p{N}])" + trie.pattern())
     }
 
@@ -180,7 +183,7 @@ public final class PhraseMatcher: Sendable {
 
     /// Replaces whole-word occurrences of `word` in `text` (both in matching form).
     private static func replaceWords(_ word: String, with replacement: String, in text: String) -> String {
-        guard !word.isEmpty, text.contains(word) else { return text }
+        guard !word.isEmpty, containsBytes(of: word, in: text) else { return text }
         var result = ""
         var rest = Substring(text)
         while let range = rest.range(of: word) {
@@ -192,6 +195,19 @@ public final class PhraseMatcher: Sendable {
             rest = rest[range.upperBound...]
         }
         return result + rest
+    }
+
+    /// Whether `text` holds the UTF-8 bytes of `word` anywhere (a fast filter before the word-wise search).
+    private static func containsBytes(of word: String, in text: String) -> Bool {
+        var text = text, word = word
+        return text.withUTF8 { haystack in
+            word.withUTF8 { needle in
+                guard needle.count <= haystack.count else { return false }
+                return (0...haystack.count - needle.count).contains { start in
+                    haystack[start] == needle[0] && memcmp(haystack.baseAddress! + start, needle.baseAddress!, needle.count) == 0
+                }
+            }
+        }
     }
 
     private static func isWordCharacter(_ character: Character) -> Bool {
@@ -211,12 +227,11 @@ public final class PhraseMatcher: Sendable {
         var subject = prepared.text
         try subject.withUTF8 { bytes in
             try pattern.scan(inUTF8: bytes) { match in
-                guard let mark = match.mark.flatMap(Int.init) else { return match.range.upperBound }
-                let start = match.range.lowerBound
-                for key in trie.phrasesOnPath(toMark: mark) {
-                    let end = start + trie.keys[key].utf8.count
-                    for owner in owners[key] { found.append((owner.set, start..<end, owner.excluded)) }
+                guard let mark = match.mark.flatMap(Int.init), hitsByNode.indices.contains(mark) else {
+                    return match.range.upperBound
                 }
+                let start = match.range.lowerBound
+                for hit in hitsByNode[mark] { found.append((hit.set, start..<start + hit.length, hit.excluded)) }
                 return PhraseMatcher.nextWordStart(in: bytes, after: start)
             }
         }

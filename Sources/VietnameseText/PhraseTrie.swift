@@ -57,6 +57,12 @@ struct PhraseTrie {
         return result
     }
 
+    /// ``phrasesOnPath(toMark:)`` of every node, indexed by node (empty where no phrase ends), so
+    /// that a match costs one array read.
+    func pathTable() -> [[Int]] {
+        nodes.indices.map { nodes[$0].terminals.isEmpty ? [] : phrasesOnPath(toMark: $0) }
+    }
+
     /// The alternation, without word-boundary guards.
     func pattern() -> String {
         var out = ""
