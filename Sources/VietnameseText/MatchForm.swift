@@ -17,22 +17,28 @@ public enum MatchForm {
         var text = text
         return text.withUTF8 { bytes in
             var builder = TextBuilder(capacity: bytes.count)
-            var scratch: [UInt8] = []
-            scratch.reserveCapacity(64)
+            // Each distinct word is respelled once: its form is kept in `forms` (nil: the word is its own form).
+            var known = WordTable<Range<Int>?>()
+            var forms: [UInt8] = []
             var copiedUpTo = 0
             WordScanner.forEachWord(in: bytes) { range in
                 let word = UnsafeBufferPointer(rebasing: bytes[range])
                 if isOwnMatchForm(word) { return }
-                scratch.removeAll(keepingCapacity: true)
-                appendMatchForm(of: word, fold: foldDiacritics, to: &scratch)
-                if scratch.count == word.count
-                    && scratch.withUnsafeBufferPointer({ memcmp($0.baseAddress!, word.baseAddress!, word.count) == 0 }) {
-                    return
+                let form = known.value(for: word) { word -> Range<Int>? in
+                    let start = forms.count
+                    appendMatchForm(of: word, fold: foldDiacritics, to: &forms)
+                    if forms.count - start == word.count
+                        && forms.withUnsafeBufferPointer({ memcmp($0.baseAddress! + start, word.baseAddress!, word.count) == 0 }) {
+                        forms.removeSubrange(start...)
+                        return nil
+                    }
+                    return start..<forms.count
                 }
+                guard let form else { return }
                 if range.lowerBound > copiedUpTo {
                     builder.copy(UnsafeBufferPointer(rebasing: bytes[copiedUpTo..<range.lowerBound]), from: copiedUpTo)
                 }
-                builder.replace(range, with: scratch)
+                forms.withUnsafeBufferPointer { builder.replace(range, with: UnsafeBufferPointer(rebasing: $0[form])) }
                 copiedUpTo = range.upperBound
             }
             if copiedUpTo == 0 { return (original, .identity) }

@@ -52,6 +52,7 @@ public enum SyllableScanner {
     @inline(__always)
     static func forEachParsedToken(inUTF8 bytes: UnsafeBufferPointer<UInt8>, _ body: (SyllableToken, SyllableParts?) -> Void) {
         let tables = SyllableTables.shared
+        var known = WordTable<(kind: TokenClass, parts: SyllableParts?)>()
         var index = 0
         let count = bytes.count
         while index < count {
@@ -73,12 +74,11 @@ public enum SyllableScanner {
                 guard LetterTable.isWordScalar(next, tables) else { break }
                 end += nextWidth
             }
-            let word = UnsafeBufferPointer(rebasing: bytes[index..<end])
-            if let parts = SyllableParts.parse(word, allowEth: true, tables: tables) {
-                body(SyllableToken(range: index..<end, kind: .vietnamese), parts)
-            } else {
-                body(SyllableToken(range: index..<end, kind: classifyNonSyllable(word)), nil)
+            let word = known.value(for: UnsafeBufferPointer(rebasing: bytes[index..<end])) { word in
+                if let parts = SyllableParts.parse(word, allowEth: true, tables: tables) { return (.vietnamese, parts) }
+                return (classifyNonSyllable(word), nil)
             }
+            body(SyllableToken(range: index..<end, kind: word.kind), word.parts)
             index = end
         }
     }
