@@ -50,6 +50,15 @@ public struct MatchText: Sendable {
         spaceMap.inputOffset(formMap.inputOffset(offset))
     }
 
+    /// ``originalOffset(_:)`` of both ends of many ranges, fastest when they come in text order.
+    public func originalRanges(_ ranges: [Range<Int>]) -> [Range<Int>] {
+        var formStart = OffsetMap.Cursor(formMap), spaceStart = OffsetMap.Cursor(spaceMap)
+        var formEnd = OffsetMap.Cursor(formMap), spaceEnd = OffsetMap.Cursor(spaceMap)
+        return ranges.map {
+            spaceStart.inputOffset(formStart.inputOffset($0.lowerBound))..<spaceEnd.inputOffset(formEnd.inputOffset($0.upperBound))
+        }
+    }
+
     /// Runs of spaces and tabs become one space, so "công  đoàn" matches "công đoàn".
     static func collapseSpaces(_ text: String) -> (String, OffsetMap) {
         let original = text
@@ -96,6 +105,8 @@ public final class PhraseMatcher: Sendable {
     // its length in bytes and whether it is an exclusion of that set.
     private let hitsByNode: [[(set: Int, length: Int, excluded: Bool)]]
     private let pattern: Pattern?
+    // Each set's place among the sets sorted by name: matches at one range come in name order.
+    private let nameRank: [Int]
 
     /// The matching-form keys of every phrase and exclusion, as compiled (for diagnostics and benchmarks).
     public var keys: [String] { trie.keys }
@@ -131,6 +142,9 @@ public final class PhraseMatcher: Sendable {
             }
         }
         self.trie = trie
+        var nameRank = [Int](repeating: 0, count: sets.count)
+        for (rank, index) in sets.indices.sorted(by: { sets[$0].name < sets[$1].name }).enumerated() { nameRank[index] = rank }
+        self.nameRank = nameRank
         hitsByNode = trie.pathTable().map { keys in
             keys.flatMap { key in owners[key].map { (set: $0.set, length: trie.keys[key].utf8.count, excluded: $0.excluded) } }
         }
@@ -223,7 +237,7 @@ public final class PhraseMatcher: Sendable {
     public func matches(in prepared: MatchText) throws -> [PhraseMatch] {
         guard let pattern else { return [] }
         precondition(prepared.folded == foldDiacritics, "the text was prepared with other folding")
-        var found: [(set: Int, range: Range<Int>, excluded: Bool)] = []
+        var found: [Hit] = []
         var subject = prepared.text
         try subject.withUTF8 { bytes in
             try pattern.scan(inUTF8: bytes) { match in
@@ -231,31 +245,47 @@ public final class PhraseMatcher: Sendable {
                     return match.range.upperBound
                 }
                 let start = match.range.lowerBound
-                for hit in hitsByNode[mark] { found.append((hit.set, start..<start + hit.length, hit.excluded)) }
+                for hit in hitsByNode[mark] {
+                    found.append(Hit(set: hit.set, start: start, end: start + hit.length, excluded: hit.excluded))
+                }
                 return PhraseMatcher.nextWordStart(in: bytes, after: start)
             }
         }
-        var bySet = [[(range: Range<Int>, excluded: Bool)]](repeating: [], count: sets.count)
-        for hit in found { bySet[hit.set].append((hit.range, hit.excluded)) }
-        var result: [PhraseMatch] = []
-        for (setIndex, hits) in bySet.enumerated() where !hits.isEmpty {
-            let exclusions = hits.filter(\.excluded).map(\.range).sorted { $0.lowerBound < $1.lowerBound }
-            // Longest first at each start, so a range is inside an earlier one exactly when the
-            // furthest end seen so far reaches its end.
-            let positives = Set(hits.filter { !$0.excluded }.map(\.range))
-                .sorted { ($0.lowerBound, -$0.upperBound) < ($1.lowerBound, -$1.upperBound) }
-            var furthest = Int.min
-            for range in positives {
-                let contained = furthest >= range.upperBound
-                furthest = max(furthest, range.upperBound)
-                // A phrase inside a longer phrase of the same set is the same statement: keep the longer.
-                guard !contained, !PhraseMatcher.overlaps(range, sortedRanges: exclusions) else { continue }
-                let original = prepared.originalOffset(range.lowerBound)..<prepared.originalOffset(range.upperBound)
-                result.append(PhraseMatch(set: sets[setIndex].name, range: original))
+        // By set, then start, longest first: within a set a range is inside an earlier one exactly
+        // when the furthest end seen so far reaches its end.
+        found.sort { ($0.set, $0.start, -$0.end) < ($1.set, $1.start, -$1.end) }
+        var kept: [Hit] = []
+        var exclusions: [Range<Int>] = []
+        var groupStart = 0
+        while groupStart < found.count {
+            let set = found[groupStart].set
+            var groupEnd = groupStart
+            exclusions.removeAll(keepingCapacity: true)
+            while groupEnd < found.count, found[groupEnd].set == set {
+                if found[groupEnd].excluded { exclusions.append(found[groupEnd].start..<found[groupEnd].end) }
+                groupEnd += 1
             }
+            var furthest = Int.min
+            for hit in found[groupStart..<groupEnd] where !hit.excluded {
+                let contained = furthest >= hit.end
+                furthest = max(furthest, hit.end)
+                // A phrase inside a longer phrase of the same set is the same statement: keep the longer.
+                guard !contained, !PhraseMatcher.overlaps(hit.start..<hit.end, sortedRanges: exclusions) else { continue }
+                kept.append(hit)
+            }
+            groupStart = groupEnd
         }
-        result.sort { ($0.range.lowerBound, $0.range.upperBound, $0.set) < ($1.range.lowerBound, $1.range.upperBound, $1.set) }
-        return result
+        kept.sort { ($0.start, $0.end, nameRank[$0.set]) < ($1.start, $1.end, nameRank[$1.set]) }
+        let ranges = prepared.originalRanges(kept.map { $0.start..<$0.end })
+        return zip(kept, ranges).map { PhraseMatch(set: sets[$0.set].name, range: $1) }
+    }
+
+    /// One phrase found: its set, its bytes in the matching form, and whether it is an exclusion.
+    private struct Hit {
+        let set: Int
+        let start: Int
+        let end: Int
+        let excluded: Bool
     }
 
     /// Whether `range` overlaps any of `sortedRanges` (sorted by start; exclusions are few and short).

@@ -114,20 +114,58 @@ public struct OffsetMap: Sendable, Equatable {
     public func inputOffset(_ offset: Int) -> Int {
         guard !outStarts.isEmpty else { return offset }
         if offset >= outEnd { return inEnd + (offset - outEnd) }
-        // The last segment whose start is at or before `offset`.
-        var low = 0, high = outStarts.count - 1
+        return inputOffset(offset, inSegment: lastSegment(startingAtOrBefore: offset, from: 0))
+    }
+
+    /// The last segment at or after `from` whose output starts at or before `offset` (`from` when none).
+    private func lastSegment(startingAtOrBefore offset: Int, from: Int) -> Int {
+        var low = from, high = outStarts.count - 1
         while low < high {
             let mid = (low + high + 1) / 2
             if outStarts[mid] <= offset { low = mid } else { high = mid - 1 }
         }
-        let outStart = outStarts[low], inStart = inStarts[low]
+        return low
+    }
+
+    private func inputOffset(_ offset: Int, inSegment segment: Int) -> Int {
+        let outStart = outStarts[segment], inStart = inStarts[segment]
         let within = offset - outStart
-        if copied[low] { return inStart + within }
-        let outStop = low + 1 < outStarts.count ? outStarts[low + 1] : outEnd
-        let inStop = low + 1 < inStarts.count ? inStarts[low + 1] : inEnd
+        if copied[segment] { return inStart + within }
+        let outStop = segment + 1 < outStarts.count ? outStarts[segment + 1] : outEnd
+        let inStop = segment + 1 < inStarts.count ? inStarts[segment + 1] : inEnd
         let outLength = outStop - outStart
         guard outLength > 0 else { return inStart }
         return inStart + within * (inStop - inStart) / outLength
+    }
+
+    /// Maps many offsets that mostly rise (the matches of a scan, in text order): each lookup walks
+    /// on from the previous segment, so a run of rising offsets costs about one step each.
+    public struct Cursor {
+        private let map: OffsetMap
+        private var segment = 0
+
+        /// A cursor at the start of `map`.
+        public init(_ map: OffsetMap) { self.map = map }
+
+        /// ``OffsetMap/inputOffset(_:)`` of `offset`.
+        public mutating func inputOffset(_ offset: Int) -> Int {
+            guard !map.outStarts.isEmpty else { return offset }
+            if offset >= map.outEnd { return map.inEnd + (offset - map.outEnd) }
+            if offset < map.outStarts[segment] {
+                segment = map.lastSegment(startingAtOrBefore: offset, from: 0)
+            } else {
+                var steps = 0
+                while segment + 1 < map.outStarts.count, map.outStarts[segment + 1] <= offset {
+                    segment += 1
+                    steps += 1
+                    if steps == 8 {
+                        segment = map.lastSegment(startingAtOrBefore: offset, from: segment)
+                        break
+                    }
+                }
+            }
+            return map.inputOffset(offset, inSegment: segment)
+        }
     }
 }
 
