@@ -1,5 +1,6 @@
 // ComplianceEngine: preparation. Turns a read Document into the CheckDocument every check reads, once per document.
 import DocumentReaders
+import Foundation
 import PCRE2
 import RuleModel
 import VietnameseText
@@ -7,17 +8,36 @@ import VietnameseText
 /// Builds ``CheckDocument``s for one compiled pack: its concepts are matched in one pass per document.
 public struct DocumentPreparer: Sendable {
     private let matcher: PhraseMatcher
-    private let foldedMatcher: PhraseMatcher
+    private let foldedMatcher: FoldedMatcher
     private let bodyOnly: Set<String>
 
-    /// Compiles the pack's concepts into phrase matchers (with and without diacritics).
+    /// Compiles the pack's concepts into a phrase matcher; the one without diacritics is compiled
+    /// when a report typed without them first needs it.
     public init(concepts: [String: Concept]) throws {
         let sets = concepts.sorted { $0.key < $1.key }.map {
             PhraseSet(name: $0.key, phrases: $0.value.phrases, exclude: $0.value.exclude)
         }
         matcher = try PhraseMatcher(sets)
-        foldedMatcher = try PhraseMatcher(sets, foldDiacritics: true)
+        foldedMatcher = FoldedMatcher(sets: sets)
         bodyOnly = Set(concepts.filter { !$0.value.headings }.map(\.key))
+    }
+
+    /// The diacritic-folding matcher of a pack, compiled once on first use by whichever thread asks.
+    private final class FoldedMatcher: @unchecked Sendable {
+        private let sets: [PhraseSet]
+        private let lock = NSLock()
+        private var compiled: Result<PhraseMatcher, Error>?
+
+        init(sets: [PhraseSet]) { self.sets = sets }
+
+        func get() throws -> PhraseMatcher {
+            lock.lock()
+            defer { lock.unlock() }
+            if let compiled { return try compiled.get() }
+            let result = Result { try PhraseMatcher(sets, foldDiacritics: true) }
+            compiled = result
+            return try result.get()
+        }
     }
 
     /// Prepares `document` for the checks.
@@ -102,7 +122,7 @@ public struct DocumentPreparer: Sendable {
         var counts = SyllableCounter()
         counts.count(text)
         let undiacritised = counts.looksUndiacritised
-        let matches = try (undiacritised ? foldedMatcher : matcher).matches(in: text)
+        let matches = try (undiacritised ? foldedMatcher.get() : matcher).matches(in: text)
         var occurrences: [String: [Occurrence]] = [:]
         for match in matches {
             guard let sentence = Self.sentence(containing: match.range.lowerBound, in: sentenceRanges) else { continue }

@@ -163,8 +163,10 @@ public struct Engine: Sendable {
 
     /// Shortens text to about 160 characters at a word boundary.
     func excerpt(_ text: String) -> String {
-        let flat = text.split(whereSeparator: \.isNewline).joined(separator: " ")
-        guard flat.count > 160 else { return flat }
+        // Only the opening is read: a sentence may be a megabyte long (a text without full stops).
+        let opening = text.prefix(640)
+        let flat = opening.split(whereSeparator: \.isNewline).joined(separator: " ")
+        guard flat.count > 160 else { return opening.endIndex < text.endIndex ? flat + " …" : flat }
         let cut = flat.prefix(160)
         let end = cut.lastIndex(of: " ") ?? cut.endIndex
         return String(cut[..<end]) + " …"

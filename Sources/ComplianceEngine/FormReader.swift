@@ -36,9 +36,14 @@ enum FormReader {
             recipients: recipients)
     }
 
+    /// The lines of a block that may be a line of the form: the issuing body, number, place and
+    /// date, title, signature and recipients are short, and a long paragraph is none of them.
     private static func lines(_ block: Block) -> [String] {
-        block.text.split(separator: "\n").map(String.init)
+        block.text.utf8.split(separator: 0x0A).filter { $0.count <= longestFormLine }.map { String(Substring($0)) }
     }
+
+    /// Bytes of the longest line read as part of the form.
+    static let longestFormLine = 300
 
     private static func isIssuingBodyLine(_ line: String) -> Bool {
         let trimmed = line.trimmingCharacters(in: .whitespaces)

@@ -73,7 +73,7 @@ public final class Pattern: @unchecked Sendable {
             return pcre2_compile_8(&copy, copy.count, flags, &errorCode, &errorOffset, nil)
         }()
         guard let compiled else {
-            throw PCRE2Error.compile(pattern: source, offset: errorOffset, message: PCRE2Error.message(for: errorCode))
+            throw PCRE2Error.compile(pattern: source, offset: errorOffset, code: errorCode, message: PCRE2Error.message(for: errorCode))
         }
         code = compiled
         isJITCompiled = pcre2_jit_compile_8(compiled, UInt32(PCRE2_JIT_COMPLETE)) == 0

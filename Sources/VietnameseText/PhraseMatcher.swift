@@ -100,25 +100,32 @@ public final class PhraseMatcher: Sendable {
     public let sets: [PhraseSet]
     /// Whether phrases and text are compared without diacritics.
     public let foldDiacritics: Bool
-    private let trie: PhraseTrie
-    // For each trie node a match can end at: every phrase found there, as the set it counts for,
-    // its length in bytes and whether it is an exclusion of that set.
-    private let hitsByNode: [[(set: Int, length: Int, excluded: Bool)]]
-    private let pattern: Pattern?
+    /// The matching-form keys of every phrase and exclusion, as compiled (for diagnostics and benchmarks).
+    public let keys: [String]
+    private let scanners: [Scanner]
     // Each set's place among the sets sorted by name: matches at one range come in name order.
     private let nameRank: [Int]
 
-    /// The matching-form keys of every phrase and exclusion, as compiled (for diagnostics and benchmarks).
-    public var keys: [String] { trie.keys }
+    /// The sources of the compiled prefix-factored alternations (for diagnostics and benchmarks):
+    /// one, unless the phrases are too many for one PCRE2 pattern.
+    public var patternSources: [String] { scanners.map(\.pattern.source) }
 
-    /// The source of the compiled prefix-factored alternation (for diagnostics and benchmarks).
-    public var patternSource: String { pattern?.source ?? "" }
 
-    /// Compiles the sets once; throws when the combined pattern cannot be compiled.
-    public init(_ sets: [PhraseSet], foldDiacritics: Bool = false) throws {
+    /// One compiled trie of some of the keys.
+    private struct Scanner: Sendable {
+        let pattern: Pattern
+        // For each trie node a match can end at: every phrase found there, as the set it counts
+        // for, its length in bytes and whether it is an exclusion of that set.
+        let hitsByNode: [[(set: Int, length: Int, excluded: Bool)]]
+    }
+
+    /// Compiles the sets once; throws when a phrase cannot be compiled. At most `keysPerPattern`
+    /// phrase keys go into one PCRE2 pattern; more are split over several, and a pattern PCRE2
+    /// finds too large is split in two until it compiles.
+    public init(_ sets: [PhraseSet], foldDiacritics: Bool = false, keysPerPattern: Int = 4_096) throws {
         self.sets = sets
         self.foldDiacritics = foldDiacritics
-        var trie = PhraseTrie()
+        var keys: [String] = []
         var keyIndex: [String: Int] = [:]
         var owners: [[(set: Int, excluded: Bool)]] = []
         for (setIndex, set) in sets.enumerated() {
@@ -131,7 +138,7 @@ public final class PhraseMatcher: Sendable {
                         } else {
                             index = owners.count
                             keyIndex[key] = index
-                            trie.insert(key)
+                            keys.append(key)
                             owners.append([])
                         }
                         if !owners[index].contains(where: { $0.set == setIndex && $0.excluded == excluded }) {
@@ -141,14 +148,35 @@ public final class PhraseMatcher: Sendable {
                 }
             }
         }
-        self.trie = trie
+        self.keys = keys
         var nameRank = [Int](repeating: 0, count: sets.count)
         for (rank, index) in sets.indices.sorted(by: { sets[$0].name < sets[$1].name }).enumerated() { nameRank[index] = rank }
         self.nameRank = nameRank
-        hitsByNode = trie.pathTable().map { keys in
-            keys.flatMap { key in owners[key].map { (set: $0.set, length: trie.keys[key].utf8.count, excluded: $0.excluded) } }
+        let chunk = max(1, keysPerPattern)
+        scanners = try stride(from: 0, to: keys.count, by: chunk).flatMap { start in
+            try Self.scanners(keys: keys, owners: owners, range: start..<min(keys.count, start + chunk))
         }
-        pattern = owners.isEmpty ? nil : try Pattern("(?<![\\p{L}\\p{N}])" + trie.pattern())
+    }
+
+    /// The scanners of `keys[range]`: one, or several when PCRE2 cannot hold them in one pattern.
+    /// Splitting does not change what is found: the phrases matching at one place are each a
+    /// word-prefix of the longest, and each scanner reports all of its own.
+    private static func scanners(keys: [String], owners: [[(set: Int, excluded: Bool)]], range: Range<Int>) throws -> [Scanner] {
+        var trie = PhraseTrie()
+        for index in range { trie.insert(keys[index]) }
+        do {
+            let pattern = try Pattern("(?<![\\p{L}\\p{N}])" + trie.pattern())
+            let hitsByNode = trie.pathTable().map { local in
+                local.flatMap { key in
+                    owners[range.lowerBound + key].map { (set: $0.set, length: trie.keys[key].utf8.count, excluded: $0.excluded) }
+                }
+            }
+            return [Scanner(pattern: pattern, hitsByNode: hitsByNode)]
+        } catch let error as PCRE2Error where error.isTooLarge && range.count > 1 {
+            let middle = range.lowerBound + range.count / 2
+            return try scanners(keys: keys, owners: owners, range: range.lowerBound..<middle)
+                + scanners(keys: keys, owners: owners, range: middle..<range.upperBound)
+        }
     }
 
     /// The matching-form keys of a phrase: itself, and its variants with union abbreviations
@@ -157,42 +185,87 @@ public final class PhraseMatcher: Sendable {
         let base = collapse(MatchForm.key(phrase, foldDiacritics: fold))
         guard !base.isEmpty else { return [] }
         var keys = [base]
-        for (form, expansion) in abbreviationKeys(fold: fold) {
-            for key in keys where keys.count < 12 {
-                for (from, to) in [(expansion, form), (form, expansion)] {
-                    let replaced = replaceWords(from, with: to, in: key)
-                    if replaced != key && !keys.contains(replaced) { keys.append(replaced) }
+        // Only pairs with a word in some key can apply (a dictionary lookup per word, not a
+        // search per pair); they are tried in the table's order, as each key appears.
+        let table = abbreviationTable(fold: fold)
+        var words = [wordSet(base)]
+        var candidate = [Bool](repeating: false, count: table.pairs.count)
+        table.mark(words[0], in: &candidate)
+        for (pairIndex, pair) in table.pairs.enumerated() where candidate[pairIndex] {
+            for index in keys.indices where keys.count < 12 {
+                for (from, fromWords, to) in [(pair.expansion, pair.expansionWords, pair.form), (pair.form, pair.formWords, pair.expansion)]
+                where fromWords.allSatisfy(words[index].contains) {
+                    let replaced = replaceWords(from, with: to, in: keys[index])
+                    if replaced != keys[index] && !keys.contains(replaced) {
+                        keys.append(replaced)
+                        words.append(wordSet(replaced))
+                        table.mark(words[words.count - 1], in: &candidate)
+                    }
                 }
             }
         }
         return keys
     }
 
+    /// The words (runs of letters and digits) of a key.
+    private static func wordSet(_ key: String) -> Set<Substring> {
+        Set(key.split(whereSeparator: { !isWordCharacter($0) }))
+    }
+
     private static func collapse(_ key: String) -> String {
         key.split(whereSeparator: { $0 == " " || $0 == "\t" }).joined(separator: " ")
     }
 
-    private static let abbreviationKeysPlain = makeAbbreviationKeys(fold: false)
-    private static let abbreviationKeysFolded = makeAbbreviationKeys(fold: true)
+    private static let abbreviationTablePlain = AbbreviationTable(fold: false)
+    private static let abbreviationTableFolded = AbbreviationTable(fold: true)
 
-    private static func abbreviationKeys(fold: Bool) -> [(form: String, expansion: String)] {
-        fold ? abbreviationKeysFolded : abbreviationKeysPlain
+    private static func abbreviationTable(fold: Bool) -> AbbreviationTable {
+        fold ? abbreviationTableFolded : abbreviationTablePlain
     }
 
-    /// The lexicon's (abbreviation, default expansion) pairs in matching form, longest expansion first.
-    private static func makeAbbreviationKeys(fold: Bool) -> [(form: String, expansion: String)] {
-        var pairs: [(form: String, expansion: String)] = []
-        for entry in AbbreviationLexicon.entries {
-            let expansion = collapse(MatchForm.key(entry.expansion, foldDiacritics: fold))
-            for form in entry.forms {
-                let key = collapse(MatchForm.key(form, foldDiacritics: fold))
-                // Single letters, and forms that are ordinary syllables once lower-cased ("TƯ" -> "tư",
-                // "TU" -> "tu"), would match everywhere: they stay case-sensitive in the lexicon only.
-                guard key.unicodeScalars.count >= 2, key != expansion, VietnameseSyllable.parse(key) == nil else { continue }
-                pairs.append((key, expansion))
-            }
+    /// An abbreviation and its expansion in matching form, with the words of each.
+    private struct AbbreviationPair {
+        let form: String, expansion: String
+        let formWords: [Substring], expansionWords: [Substring]
+
+        init(form: String, expansion: String) {
+            self.form = form
+            self.expansion = expansion
+            formWords = form.split(whereSeparator: { !PhraseMatcher.isWordCharacter($0) })
+            expansionWords = expansion.split(whereSeparator: { !PhraseMatcher.isWordCharacter($0) })
         }
-        return pairs.sorted { $0.expansion.utf8.count > $1.expansion.utf8.count }
+    }
+
+    /// The lexicon's (abbreviation, default expansion) pairs in matching form, longest expansion
+    /// first, indexed by the words they hold.
+    private struct AbbreviationTable {
+        let pairs: [AbbreviationPair]
+        let byWord: [Substring: [Int]]
+
+        init(fold: Bool) {
+            var pairs: [AbbreviationPair] = []
+            for entry in AbbreviationLexicon.entries {
+                let expansion = collapse(MatchForm.key(entry.expansion, foldDiacritics: fold))
+                for form in entry.forms {
+                    let key = collapse(MatchForm.key(form, foldDiacritics: fold))
+                    // Single letters, and forms that are ordinary syllables once lower-cased ("TƯ" -> "tư",
+                    // "TU" -> "tu"), would match everywhere: they stay case-sensitive in the lexicon only.
+                    guard key.unicodeScalars.count >= 2, key != expansion, VietnameseSyllable.parse(key) == nil else { continue }
+                    pairs.append(AbbreviationPair(form: key, expansion: expansion))
+                }
+            }
+            self.pairs = pairs.sorted { $0.expansion.utf8.count > $1.expansion.utf8.count }
+            var byWord: [Substring: [Int]] = [:]
+            for (index, pair) in self.pairs.enumerated() {
+                for word in Set(pair.formWords + pair.expansionWords) { byWord[word, default: []].append(index) }
+            }
+            self.byWord = byWord
+        }
+
+        /// Marks the pairs that hold one of `words`.
+        func mark(_ words: Set<Substring>, in candidate: inout [Bool]) {
+            for word in words { for index in byWord[word] ?? [] { candidate[index] = true } }
+        }
     }
 
     /// Replaces whole-word occurrences of `word` in `text` (both in matching form).
@@ -235,20 +308,22 @@ public final class PhraseMatcher: Sendable {
 
     /// Every occurrence in a prepared text (which must be prepared with this matcher's folding).
     public func matches(in prepared: MatchText) throws -> [PhraseMatch] {
-        guard let pattern else { return [] }
+        guard !scanners.isEmpty else { return [] }
         precondition(prepared.folded == foldDiacritics, "the text was prepared with other folding")
         var found: [Hit] = []
         var subject = prepared.text
         try subject.withUTF8 { bytes in
-            try pattern.scan(inUTF8: bytes) { match in
-                guard let mark = match.mark.flatMap(Int.init), hitsByNode.indices.contains(mark) else {
-                    return match.range.upperBound
+            for scanner in scanners {
+                try scanner.pattern.scan(inUTF8: bytes) { match in
+                    guard let mark = match.mark.flatMap(Int.init), scanner.hitsByNode.indices.contains(mark) else {
+                        return match.range.upperBound
+                    }
+                    let start = match.range.lowerBound
+                    for hit in scanner.hitsByNode[mark] {
+                        found.append(Hit(set: hit.set, start: start, end: start + hit.length, excluded: hit.excluded))
+                    }
+                    return PhraseMatcher.nextWordStart(in: bytes, after: start)
                 }
-                let start = match.range.lowerBound
-                for hit in hitsByNode[mark] {
-                    found.append(Hit(set: hit.set, start: start, end: start + hit.length, excluded: hit.excluded))
-                }
-                return PhraseMatcher.nextWordStart(in: bytes, after: start)
             }
         }
         // By set, then start, longest first: within a set a range is inside an earlier one exactly

@@ -104,12 +104,7 @@ final class HostileInputCLITests: XCTestCase {
         // Packs carry phrases, never regular expressions: a phrase is an escaped literal, so "(a+)+$" is
         // looked for as text. Catastrophic patterns are covered at the Pattern level
         // (PCRE2Tests.testCatastrophicPatternHitsTheLimitInsteadOfHanging).
-        // KNOWN BUG (docs/robustness.md): 10,000 phrases make the trie pattern "too large" for PCRE2 and
-        // the error quotes the whole pattern (~280 KB); 100,000 do not finish. Run with
-        // SOATXET_KNOWN_BUGS=1 until PhraseMatcher splits its pattern; then drop this guard.
-        guard ProcessInfo.processInfo.environment["SOATXET_KNOWN_BUGS"] == "1" else {
-            throw XCTSkip("large phrase packs: known bug, see docs/robustness.md")
-        }
+        // 100,000 phrases are more than one PCRE2 pattern holds: PhraseMatcher splits them.
         let space = try Workspace()
         var yaml = """
             id: nhieu-cum-tu
@@ -148,7 +143,8 @@ final class HostileInputCLITests: XCTestCase {
         let (output, paths) = try checkWithGood(space, ["co-cum-tu.txt"], extra: ["--pack", "nhieu-cum-tu.yaml"])
         XCTAssertNotEqual(output.status, 2, output.stderr)
         XCTAssertTrue(paths.contains("co-cum-tu.txt"))
-        XCTAssertLessThan(Date().timeIntervalSince(started), 10)
+        // A hang detector (it once did not finish); speed is the benchmark's business.
+        XCTAssertLessThan(Date().timeIntervalSince(started), 60)
         let documents = (output.json as? [String: Any])?["documents"] as? [[String: Any]] ?? []
         let requirements = documents.first { ($0["path"] as? String) == "co-cum-tu.txt" }?["requirements"] as? [[String: Any]]
         XCTAssertEqual(requirements?.first?["status"] as? String, "met", "\(requirements ?? [])")

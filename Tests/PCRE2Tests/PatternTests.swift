@@ -37,12 +37,24 @@ final class PatternTests: XCTestCase {
 
     func testCompileErrorCarriesMessageAndOffset() {
         XCTAssertThrowsError(try Pattern("kiến nghị (đề xuất")) { error in
-            guard case let PCRE2Error.compile(_, offset, message) = error else {
+            guard case let PCRE2Error.compile(_, offset, _, message) = error else {
                 return XCTFail("expected a compile error, got \(error)")
             }
             XCTAssertEqual(offset, "kiến nghị (đề xuất".utf8.count)
             XCTAssertTrue(message.contains("missing closing parenthesis"), message)
         }
+    }
+
+    func testATooLargePatternSaysSoWithoutQuotingItWhole() {
+        let source = (0..<30_000).map { "đoàn viên \($0)" }.joined(separator: "|")
+        XCTAssertThrowsError(try Pattern(source)) { error in
+            let error = error as? PCRE2Error
+            XCTAssertEqual(error?.isTooLarge, true, "\(String(describing: error))")
+            let message = error?.description ?? ""
+            XCTAssertLessThan(message.utf8.count, 300, message)
+            XCTAssertTrue(message.contains("(\(source.utf8.count) bytes)"), message)
+        }
+        XCTAssertThrowsError(try Pattern("(đề xuất")) { XCTAssertEqual(($0 as? PCRE2Error)?.isTooLarge, false) }
     }
 
     func testCatastrophicPatternHitsTheLimitInsteadOfHanging() throws {

@@ -70,6 +70,37 @@ final class PhraseMatcherTests: XCTestCase {
         XCTAssertEqual(try found(matcher, "Đạt chỉ tiêu số 17 và chỉ tiêu số 170.").map(\.1), ["chỉ tiêu số 17", "chỉ tiêu số 170"])
     }
 
+    /// Phrases split over several patterns find exactly what one pattern finds, prefixes and
+    /// exclusions included, even when the pieces of one set land in different patterns.
+    func testSplittingThePhrasesOverPatternsChangesNothing() throws {
+        let sets = [
+            PhraseSet(name: "bai-hoc", phrases: ["bài học", "bài học kinh nghiệm", "rút ra bài học"]),
+            PhraseSet(name: "kinh-nghiem", phrases: ["kinh nghiệm"], exclude: ["kinh nghiệm quốc tế"]),
+            PhraseSet(name: "cdcs", phrases: ["công đoàn", "công đoàn cơ sở", "thành lập công đoàn cơ sở"]),
+            PhraseSet(name: "chi-tieu", phrases: (1...40).map { "chỉ tiêu số \($0)" }),
+        ]
+        let text = """
+            Rút ra bài học kinh nghiệm; học tập kinh nghiệm quốc tế. Đã thành lập CĐCS mới, công đoàn cơ sở \
+            vượt chỉ tiêu số 17 và chỉ tiêu số 4. Bài học: công đoàn phải gần đoàn viên.
+            """
+        let whole = try PhraseMatcher(sets)
+        XCTAssertEqual(whole.patternSources.count, 1)
+        for size in [1, 2, 3, 7] {
+            let split = try PhraseMatcher(sets, keysPerPattern: size)
+            XCTAssertGreaterThan(split.patternSources.count, 1)
+            XCTAssertEqual(try split.matches(in: text), try whole.matches(in: text), "\(size) keys a pattern")
+        }
+    }
+
+    /// A pack listing tens of thousands of phrases: more than one PCRE2 pattern can hold.
+    func testTwentyThousandPhrasesCompileAndMatch() throws {
+        let phrases = (1...20_000).map { "mô hình điểm số \($0) của công đoàn" }
+        let matcher = try PhraseMatcher([PhraseSet(name: "mo-hinh", phrases: phrases)])
+        XCTAssertGreaterThan(matcher.patternSources.count, 1)
+        XCTAssertEqual(try found(matcher, "Xây dựng mô hình điểm số 19999 của công đoàn ngành.").map(\.1),
+                       ["mô hình điểm số 19999 của công đoàn"])
+    }
+
     func testAShorterPhraseInsideALongerOneOfTheSameSetIsOneStatement() throws {
         let matcher = try PhraseMatcher([
             PhraseSet(name: "bai-hoc", phrases: ["bài học", "bài học kinh nghiệm"]),
