@@ -119,8 +119,7 @@ public struct DocumentPreparer: Sendable {
         }
 
         // Concept occurrences, with negation.
-        var counts = SyllableCounter()
-        counts.count(text)
+        let counts = SyllableCounter(text, sentences: sentenceRanges.map(\.range))
         let undiacritised = counts.looksUndiacritised
         let matches = try (undiacritised ? foldedMatcher.get() : matcher).matches(in: text)
         var occurrences: [String: [Occurrence]] = [:]
@@ -171,7 +170,7 @@ public struct DocumentPreparer: Sendable {
                 figureCount: figureCounts[index],
                 isNarrative: isBody && narrative[index] && !evaluative[index],
                 isEvaluative: isBody && evaluative[index],
-                syllables: counts.syllables(in: entry.range, of: text)))
+                syllables: counts.perSentence[index]))
         }
         let body = sentences.filter { $0.role == .paragraph || $0.role == .listItem || $0.role == .tableCell }
         let narrativeCount = body.filter(\.isNarrative).count
@@ -246,21 +245,25 @@ extension BlockRole {
     }
 }
 
-/// Counts syllables over a text, and within ranges of it, from one token scan.
+/// Counts syllables over a text, and within each of its sentences, from one token scan.
 struct SyllableCounter {
     private(set) var total = 0
     private var marked = 0
     private var numbers = 0
-    private var tokenStarts: [Int] = []
+    /// Tokens starting inside each sentence (the sentences are in text order and do not overlap).
+    private(set) var perSentence: [Int]
 
-    mutating func count(_ text: String) {
+    init(_ text: String, sentences: [Range<Int>]) {
         var text = text
-        var starts: [Int] = []
+        var perSentence = [Int](repeating: 0, count: sentences.count)
         var total = 0, marked = 0, numbers = 0
+        var sentence = 0
         text.withUTF8 { bytes in
             SyllableScanner.forEachToken(inUTF8: bytes) { token in
                 total += 1
-                starts.append(token.range.lowerBound)
+                let start = token.range.lowerBound
+                while sentence < sentences.count, sentences[sentence].upperBound <= start { sentence += 1 }
+                if sentence < sentences.count, sentences[sentence].contains(start) { perSentence[sentence] += 1 }
                 if token.kind == .number { numbers += 1 }
                 if token.kind == .vietnamese, bytes[token.range].contains(where: { $0 >= 0x80 }) { marked += 1 }
             }
@@ -268,23 +271,9 @@ struct SyllableCounter {
         self.total = total
         self.marked = marked
         self.numbers = numbers
-        tokenStarts = starts
+        self.perSentence = perSentence
     }
 
     /// Whether the text reads as typed without diacritics.
     var looksUndiacritised: Bool { SyllableSummary.looksUndiacritised(total: total, marked: marked, numbers: numbers) }
-
-    /// Tokens starting inside `range`.
-    func syllables(in range: Range<Int>, of text: String) -> Int {
-        lowerIndex(range.upperBound) - lowerIndex(range.lowerBound)
-    }
-
-    private func lowerIndex(_ offset: Int) -> Int {
-        var low = 0, high = tokenStarts.count
-        while low < high {
-            let mid = (low + high) / 2
-            if tokenStarts[mid] < offset { low = mid + 1 } else { high = mid }
-        }
-        return low
-    }
 }
