@@ -65,24 +65,52 @@ public enum Negation {
             let sentence = sentence.clamped(to: whole)
             let mention = mention.clamped(to: whole)
             // The rules look a few words around the mention: a bounded window keeps the cost per mention
-            // constant even in a sentence of a megabyte (a run-on line with no full stop).
-            let leftStart = max(sentence.lowerBound, mention.lowerBound - window)
-            let rightEnd = min(sentence.upperBound, mention.upperBound + window)
-            let left = Token.split(bytes, leftStart..<max(leftStart, min(mention.lowerBound, sentence.upperBound)))
-            let right = Token.split(bytes, min(max(mention.upperBound, sentence.lowerBound), rightEnd)..<rightEnd)
+            // constant even in a sentence of a megabyte (a run-on line with no full stop). A narrow
+            // window decides almost every mention; the wide one is read when the narrow one ran out.
             let middle = Token.split(bytes, mention.clamped(to: sentence))
-            return before(left: left, middle: middle, right: right) ?? predicate(right: right)
+            for width in [narrowWindow, window] {
+                let leftStart = max(sentence.lowerBound, mention.lowerBound - width)
+                let rightEnd = min(sentence.upperBound, mention.upperBound + width)
+                let left = Token.split(bytes, leftStart..<max(leftStart, min(mention.lowerBound, sentence.upperBound)))
+                let right = Token.split(bytes, min(max(mention.upperBound, sentence.lowerBound), rightEnd)..<rightEnd)
+                var ranOut = false
+                let cue = before(left: left, middle: middle, right: right, ranOut: &ranOut) ?? predicate(right: right)
+                let wide = width == window
+                if wide || !((ranOut && leftStart > sentence.lowerBound) || (rightEnd < sentence.upperBound && !enough(right))) {
+                    return cue
+                }
+            }
+            return nil
         }
+    }
+
+    /// Bytes either side first read.
+    static let narrowWindow = 80
+
+    /// Whether tokens after the mention are more than rules 1 to 6 can read (the last one may be
+    /// cut by the window): the predicate rule reads up to a boundary or 7 words, with the commas
+    /// between them, and then 3 tokens.
+    private static func enough(_ right: [Token]) -> Bool {
+        var words = 0
+        for (index, token) in right.enumerated() {
+            if !token.isBoundary && !token.isComma { words += 1 }
+            if token.isBoundary || words > 7 { return right.count > index + 4 }
+        }
+        return false
     }
 
     // MARK: Rules 1 to 5: a negator before the mention
 
-    private static func before(left: [Token], middle: [Token], right: [Token]) -> NegationCue? {
+    /// `ranOut` is set when the rules came near the first tokens of `left` (which a window may cut,
+    /// and which rule 5 and the clause openers look behind).
+    private static func before(left: [Token], middle: [Token], right: [Token], ranOut: inout Bool) -> NegationCue? {
         let endsItsClause = mentionEndsClause(right)
         var index = left.count - 1
         var gap = 0                 // words between the candidate negator and the current list item
         var itemWords = 0           // words of the current list item seen so far
+        if index < 4 { ranOut = true }
         while index >= 0 {
+            if index < 4 { ranOut = true }
             let token = left[index]
             if token.isComma {
                 guard endsItsClause, itemWords <= maxListItem else { return nil }
@@ -178,7 +206,7 @@ public enum Negation {
 
 /// The words the negation rules know, as ``WordKey``s.
 private enum Lexicon {
-    static func keys(_ words: [String]) -> Set<WordKey> { Set(words.map(WordKey.init)) }
+    static func keys(_ words: [String]) -> WordKeySet { WordKeySet(words.map(WordKey.init)) }
 
     static let negators = keys(["không", "chưa", "chẳng", "chả"])
     static let khong = WordKey("không"), chua = WordKey("chưa"), co = WordKey("có"), thi = WordKey("thì")
@@ -200,16 +228,11 @@ private enum Lexicon {
     /// Words that open a new clause when they stand before the mention.
     static let clauseOpeners = keys(["nhưng", "song", "mà", "nên", "vì", "tuy", "thì"])
 
-    /// Two words in a row, as one hashable value.
-    struct Pair: Hashable {
-        let first: WordKey, second: WordKey
-    }
-
-    /// Two-word clause openers.
-    static let clauseOpenerPairs: Set<Pair> = Set([
+    /// Two-word clause openers, each pair as one key.
+    static let clauseOpenerPairs = WordKeySet([
         ("tuy", "nhiên"), ("tuy", "vậy"), ("đồng", "thời"), ("ngoài", "ra"), ("bên", "cạnh"), ("trong", "khi"),
         ("do", "đó"), ("vì", "vậy"), ("vì", "thế"), ("bởi", "vì"),
-    ].map { Pair(first: WordKey($0.0), second: WordKey($0.1)) })
+    ].map { WordKey(pair: WordKey($0.0), WordKey($0.1)) })
 
     /// Whether the word at `index` opens a clause (alone, or as the second word of a pair).
     static func opensClause(_ tokens: [Token], at index: Int) -> Bool {
@@ -223,7 +246,7 @@ private enum Lexicon {
         // The copula splits subject from complement: "Việc chưa làm được là công tác ..." denies
         // nothing after "là"; "không phải là" keeps its negator.
         if word == la { return index == 0 || tokens[index - 1].word != phai }
-        if index > 0, clauseOpenerPairs.contains(Pair(first: tokens[index - 1].word, second: word)) { return true }
+        if index > 0, clauseOpenerPairs.contains(WordKey(pair: tokens[index - 1].word, word)) { return true }
         return false
     }
 

@@ -13,6 +13,11 @@ struct WordKey: Hashable, Sendable {
     private static let offsetBasis: UInt64 = 0xcbf2_9ce4_8422_2325
     private static let prime: UInt64 = 0x0000_0100_0000_01B3
 
+    /// The key of two words in a row.
+    init(pair first: WordKey, _ second: WordKey) {
+        value = (first.value ^ 0x9E37_79B9_7F4A_7C15) &* WordKey.prime ^ second.value
+    }
+
     /// The key of a word of the vocabulary, written in NFC.
     init(_ word: String) {
         var word = word
@@ -52,5 +57,25 @@ struct WordKey: Hashable, Sendable {
         if code == Letter.dStroke { return entry & LetterTable.ethBit != 0 ? 0xF0 : 0x111 }  // Ð -> ð, Đ -> đ
         if Letter.isVowel(code) { return LetterTable.vowelScalars[0][Int(code - 1) * 6 + Int(entry >> 5 & 7)] }
         return UInt32(Letter.ascii[Int(code)])
+    }
+}
+
+/// A small fixed vocabulary of word keys, looked up without hashing again: the keys are hashes
+/// already, kept sorted for a binary search.
+struct WordKeySet: Sendable {
+    private let values: [UInt64]
+
+    /// The set of `keys`.
+    init(_ keys: [WordKey]) { values = Set(keys.map(\.value)).sorted() }
+
+    /// Whether `key` is in the set.
+    @inline(__always)
+    func contains(_ key: WordKey) -> Bool {
+        var low = 0, high = values.count
+        while low < high {
+            let mid = (low + high) / 2
+            if values[mid] < key.value { low = mid + 1 } else { high = mid }
+        }
+        return low < values.count && values[low] == key.value
     }
 }

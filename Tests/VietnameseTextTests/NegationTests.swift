@@ -92,6 +92,20 @@ final class NegationTests: XCTestCase {
         ], expected: false)
     }
 
+    /// A negation carried over a long list, and a predicate after a long subject, reach past the
+    /// narrow first window: the wide one decides them.
+    func testLongListsAndLongSubjectsAreReadPastTheNarrowWindow() {
+        assertNegation([
+            ("Năm 2020 không có tồn tại, hạn chế, khó khăn, vướng mắc, bất cập, yếu kém, sai sót, khuyết điểm, tồn đọng, kiến nghị.",
+             "kiến nghị"),
+            ("Kiến nghị , , , , , , , , , , , , , , , , , , , , , , , , , , , , , , , , , , , , , , : không có.", "Kiến nghị"),
+        ], expected: true)
+        assertNegation([
+            ("Công đoàn đã tổ chức tốt hoạt động chăm lo đời sống đoàn viên, không có vướng mắc lớn trong năm, và rút ra bài học kinh nghiệm sâu sắc.",
+             "bài học kinh nghiệm"),
+        ], expected: false)
+    }
+
     func testCueTellsWhereTheNegatorIs() throws {
         let text = "Trong kỳ báo cáo, đơn vị không có kiến nghị gì."
         let mention = try XCTUnwrap(range(of: "kiến nghị", in: text))
