@@ -210,12 +210,19 @@ public enum SentenceSplitter {
         var sentenceStart = skipSpace(bytes, from: start, end: end, lineBreaks: true)
         var index = sentenceStart
         while index < end {
+            // Bytes that cannot start a terminator are skipped one by one: in valid UTF-8 an ASCII
+            // byte or a lead byte 0xE2 never stands inside another character.
             let byte = bytes[index]
-            let isTerminator = byte == UInt8(ascii: ".") || byte == UInt8(ascii: "!") || byte == UInt8(ascii: "?")
+            guard byte == UInt8(ascii: ".") || byte == UInt8(ascii: "!") || byte == UInt8(ascii: "?") || byte == 0xE2
+                || byte == UInt8(ascii: ";") else {
+                index += 1
+                continue
+            }
+            let isTerminator = byte != 0xE2 && byte != UInt8(ascii: ";")
                 || (byte == 0xE2 && index + 2 < end && bytes[index + 1] == 0x80 && bytes[index + 2] == 0xA6)
                 || (options.splitOnSemicolon && byte == UInt8(ascii: ";"))
             guard isTerminator else {
-                index += byte < 0x80 ? 1 : (byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : byte >= 0xC0 ? 2 : 1)
+                index += 1
                 continue
             }
             let run = terminatorRun(bytes, at: index, end: end, options: options)

@@ -144,6 +144,7 @@ public enum TextAnalyzer {
     /// Counts tokens by class and collects invalid and glued ones, and tone-placement and i/y styles.
     static func summarize(_ text: String) -> SyllableSummary {
         var summary = SyllableSummary()
+        var styles = WordTable<(marked: Bool, style: ToneStyle?)>()
         var text = text
         text.withUTF8 { bytes in
             SyllableScanner.forEachParsedToken(inUTF8: bytes) { token, parts in
@@ -170,16 +171,19 @@ public enum TextAnalyzer {
                     }
                     return
                 }
-                // A style needs a byte above ASCII (a tone or letter mark), or an ASCII i/y ending (ty/ti, hy/hi).
                 guard let parts else { return }
-                let marked = bytes[range].contains(where: { $0 >= 0x80 })
+                // Worked out once per distinct syllable.
+                let (marked, style) = styles.value(for: UnsafeBufferPointer(rebasing: bytes[range])) { word in
+                    // A style needs a byte above ASCII (a tone or letter mark), or an ASCII i/y ending (ty/ti, hy/hi).
+                    let marked = word.contains(where: { $0 >= 0x80 })
+                    guard marked || [0x69, 0x79, 0x49, 0x59].contains(word[word.count - 1]) else { return (marked, nil) }
+                    // The style of the parse the scanner made, without a String per syllable; a word
+                    // with the eth (ð, Ð: C3 B0, C3 90) is no syllable to ``VietnameseSyllable/parse(_:)``.
+                    guard !containsEth(word) else { return (marked, nil) }
+                    return (marked, MatchForm.toneStyle(of: VietnameseSyllable(parts: parts)))
+                }
                 if marked { summary.marked += 1 }
-                guard marked || [0x69, 0x79, 0x49, 0x59].contains(bytes[range.upperBound - 1]) else { return }
-                // The style of the parse the scanner made, without a String per syllable; a word
-                // with the eth (ð, Ð: C3 B0, C3 90) is no syllable to ``VietnameseSyllable/parse(_:)``.
-                guard !containsEth(UnsafeBufferPointer(rebasing: bytes[range])),
-                      let style = MatchForm.toneStyle(of: VietnameseSyllable(parts: parts))
-                else { return }
+                guard let style else { return }
                 switch style.placement {
                 case .old?:
                     summary.oldPlacement += 1
