@@ -38,7 +38,16 @@ public enum MatchForm {
                 if range.lowerBound > copiedUpTo {
                     builder.copy(UnsafeBufferPointer(rebasing: bytes[copiedUpTo..<range.lowerBound]), from: copiedUpTo)
                 }
-                forms.withUnsafeBufferPointer { builder.replace(range, with: UnsafeBufferPointer(rebasing: $0[form])) }
+                forms.withUnsafeBufferPointer { forms in
+                    let respelled = UnsafeBufferPointer(rebasing: forms[form])
+                    // A respelling as long as the word ("Công" -> "công", "hòa" -> "hoà", most of them)
+                    // maps byte for byte: recorded as a copy, it adds no segment to the map.
+                    if respelled.count == range.count {
+                        builder.copy(respelled, from: range.lowerBound)
+                    } else {
+                        builder.replace(range, with: respelled)
+                    }
+                }
                 copiedUpTo = range.upperBound
             }
             if copiedUpTo == 0 { return (original, .identity) }
