@@ -119,8 +119,19 @@ public struct DocumentPreparer: Sendable {
         }
 
         // Concept occurrences, with negation.
-        let counts = SyllableCounter(text, sentences: sentenceRanges.map(\.range))
-        let undiacritised = counts.looksUndiacritised
+        // One token scan: the syllable summary, syllables per sentence and the abbreviations.
+        var syllablesPerSentence = [Int](repeating: 0, count: sentenceRanges.count)
+        var abbreviationTokens: [Range<Int>] = []
+        var sentenceOfToken = 0
+        let summary = SyllableSummary(of: text) { token in
+            let start = token.range.lowerBound
+            while sentenceOfToken < sentenceRanges.count, sentenceRanges[sentenceOfToken].range.upperBound <= start { sentenceOfToken += 1 }
+            if sentenceOfToken < sentenceRanges.count, sentenceRanges[sentenceOfToken].range.contains(start) {
+                syllablesPerSentence[sentenceOfToken] += 1
+            }
+            if token.kind == .abbreviation { abbreviationTokens.append(token.range) }
+        }
+        let undiacritised = summary.looksUndiacritised
         let matches = try (undiacritised ? foldedMatcher.get() : matcher).matches(in: text)
         var occurrences: [String: [Occurrence]] = [:]
         for match in matches {
@@ -170,22 +181,24 @@ public struct DocumentPreparer: Sendable {
                 figureCount: figureCounts[index],
                 isNarrative: isBody && narrative[index] && !evaluative[index],
                 isEvaluative: isBody && evaluative[index],
-                syllables: counts.perSentence[index]))
+                syllables: syllablesPerSentence[index]))
         }
         let body = sentences.filter { $0.role == .paragraph || $0.role == .listItem || $0.role == .tableCell }
         let narrativeCount = body.filter(\.isNarrative).count
         let evaluativeCount = body.filter(\.isEvaluative).count
         let statistics = TextStatistics(
-            syllables: counts.total,
+            syllables: summary.total,
             sentences: body.count,
             narrativeShare: narrativeCount + evaluativeCount == 0 ? 0 : Double(narrativeCount) / Double(narrativeCount + evaluativeCount),
-            figuresPerThousand: counts.total == 0 ? 0 : (Double(figures.count) * 1000 / Double(counts.total) * 10).rounded() / 10)
+            figuresPerThousand: summary.total == 0 ? 0 : (Double(figures.count) * 1000 / Double(summary.total) * 10).rounded() / 10)
 
         let locate: @Sendable (Int) -> SourceLocation = { joined.sourceLocation(at: $0) }
         return CheckDocument(
             path: document.path, text: text, sentences: sentences, sections: sections, occurrences: occurrences,
             form: FormReader.read(blocks: blocks), statistics: statistics,
-            issues: TextIssues.find(in: text, document: document, blockStarts: blockStarts), locate: locate)
+            issues: TextIssues.find(in: text, document: document, blockStarts: blockStarts, summary: summary,
+                                    abbreviations: abbreviationTokens),
+            locate: locate)
     }
 
     /// The index of the sentence whose range holds `offset`.
@@ -243,37 +256,4 @@ extension BlockRole {
         case .recipients: self = .recipients
         }
     }
-}
-
-/// Counts syllables over a text, and within each of its sentences, from one token scan.
-struct SyllableCounter {
-    private(set) var total = 0
-    private var marked = 0
-    private var numbers = 0
-    /// Tokens starting inside each sentence (the sentences are in text order and do not overlap).
-    private(set) var perSentence: [Int]
-
-    init(_ text: String, sentences: [Range<Int>]) {
-        var text = text
-        var perSentence = [Int](repeating: 0, count: sentences.count)
-        var total = 0, marked = 0, numbers = 0
-        var sentence = 0
-        text.withUTF8 { bytes in
-            SyllableScanner.forEachToken(inUTF8: bytes) { token in
-                total += 1
-                let start = token.range.lowerBound
-                while sentence < sentences.count, sentences[sentence].upperBound <= start { sentence += 1 }
-                if sentence < sentences.count, sentences[sentence].contains(start) { perSentence[sentence] += 1 }
-                if token.kind == .number { numbers += 1 }
-                if token.kind == .vietnamese, bytes[token.range].contains(where: { $0 >= 0x80 }) { marked += 1 }
-            }
-        }
-        self.total = total
-        self.marked = marked
-        self.numbers = numbers
-        self.perSentence = perSentence
-    }
-
-    /// Whether the text reads as typed without diacritics.
-    var looksUndiacritised: Bool { SyllableSummary.looksUndiacritised(total: total, marked: marked, numbers: numbers) }
 }

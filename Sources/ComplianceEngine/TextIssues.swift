@@ -4,8 +4,10 @@ import VietnameseText
 
 /// Collects the writing issues of a document's joined text.
 enum TextIssues {
-    static func find(in text: String, document: Document, blockStarts: [Int]) -> [TextIssue] {
-        let summary = SyllableSummary(of: text)
+    /// The issues of `text`, from its syllable `summary` and the ranges of its abbreviation tokens
+    /// (both made by the preparer's one token scan).
+    static func find(in text: String, document: Document, blockStarts: [Int], summary: SyllableSummary,
+                     abbreviations: [Range<Int>]) -> [TextIssue] {
         var issues: [TextIssue] = []
         for (index, block) in document.blocks.enumerated() where !block.repairs.isEmpty {
             let start = blockStarts[index]
@@ -30,7 +32,7 @@ enum TextIssues {
            let first = summary.iSpelling < summary.ySpelling ? summary.firstISpelling : summary.firstYSpelling {
             issues.append(TextIssue(kind: .mixedIY, range: first, detail: "i \(summary.iSpelling), y \(summary.ySpelling)"))
         }
-        issues += undefinedAbbreviations(in: text)
+        issues += undefinedAbbreviations(in: text, tokens: abbreviations)
         return issues.sorted { $0.range.lowerBound < $1.range.lowerBound }
     }
 
@@ -56,19 +58,19 @@ enum TextIssues {
         return previousIsName || nextIsName
     }
 
-    /// Abbreviations outside the union lexicon that the document never spells out: each one's first use.
-    static func undefinedAbbreviations(in text: String) -> [TextIssue] {
+    /// Abbreviations outside the union lexicon that the document never spells out: each one's first use
+    /// (`tokens`: the ranges of the text's abbreviation tokens).
+    static func undefinedAbbreviations(in text: String, tokens: [Range<Int>]) -> [TextIssue] {
         var seen = Set<String>()
         var found: [TextIssue] = []
         var spelledOut = Set<String>()
         var copy = text
         copy.withUTF8 { bytes in
-            SyllableScanner.forEachToken(inUTF8: bytes) { token in
-                guard token.kind == .abbreviation else { return }
-                let word = String(decoding: UnsafeBufferPointer(rebasing: bytes[token.range]), as: UTF8.self)
+            for range in tokens {
+                let word = String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
                 guard word.unicodeScalars.count >= 3, !isRomanNumeral(word), seen.insert(word).inserted,
-                      AbbreviationLexicon.entry(for: word) == nil else { return }
-                found.append(TextIssue(kind: .undefinedAbbreviation, range: token.range, detail: word))
+                      AbbreviationLexicon.entry(for: word) == nil else { continue }
+                found.append(TextIssue(kind: .undefinedAbbreviation, range: range, detail: word))
             }
             if !found.isEmpty { spelledOut = parenthesised(bytes) }
         }

@@ -49,6 +49,10 @@ public struct SyllableSummary: Sendable {
     /// Counts and flags the tokens of `text`.
     public init(of text: String) { self = TextAnalyzer.summarize(text) }
 
+    /// The summary of `text`, calling `eachToken` with every token of the same scan (for callers
+    /// that need the tokens too, without scanning the text again).
+    public init(of text: String, eachToken: (SyllableToken) -> Void) { self = TextAnalyzer.summarize(text, eachToken: eachToken) }
+
     init() {}
 }
 
@@ -142,12 +146,13 @@ public enum TextAnalyzer {
     }
 
     /// Counts tokens by class and collects invalid and glued ones, and tone-placement and i/y styles.
-    static func summarize(_ text: String) -> SyllableSummary {
+    static func summarize(_ text: String, eachToken: (SyllableToken) -> Void = { _ in }) -> SyllableSummary {
         var summary = SyllableSummary()
         var styles = WordTable<(marked: Bool, style: ToneStyle?)>()
         var text = text
         text.withUTF8 { bytes in
             SyllableScanner.forEachParsedToken(inUTF8: bytes) { token, parts in
+                eachToken(token)
                 summary.total += 1
                 let range = token.range
                 switch token.kind {
