@@ -113,6 +113,10 @@ struct Bench {
         if stages {
             let decoded = try TextDecoder.decode(bytes).text
             let normalized = TextNormalizer.normalize(decoded).text
+            let rules = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+                .deletingLastPathComponent().appendingPathComponent("Rules").path
+            let matcher = try PhraseMatcher(try PhraseBench.sets(rules: rules))
+            let prepared = MatchText(normalized, foldDiacritics: false)
             let steps: [(String, () throws -> Void)] = [
                 ("decode", { _ = try TextDecoder.decode(bytes) }),
                 ("repair", { _ = MojibakeRepair.repair(decoded) }),
@@ -123,6 +127,7 @@ struct Bench {
                 ("figures", { _ = FigureScanner.scan(normalized) }),
                 ("dates", { _ = DateScanner.scan(normalized) }),
                 ("match form", { _ = MatchText(normalized, foldDiacritics: false) }),
+                ("phrases", { _ = try matcher.matches(in: prepared) }),
             ]
             for (name, step) in steps {
                 let seconds = try medianSeconds(runs: runs, step)

@@ -139,6 +139,40 @@ public final class Pattern: @unchecked Sendable {
     /// An offset at or before the previous search start moves on by one character, so the scan
     /// always ends. One match-data block serves the whole scan.
     public func scan(inUTF8 buffer: UnsafeBufferPointer<UInt8>, from start: Int = 0, _ body: (Match) throws -> Int?) throws {
+        try forEachMatch(inUTF8: buffer, from: start) { data, count in
+            let match = readMatch(data, count: count)
+            return (match.range, try body(match))
+        }
+    }
+
+    /// Like ``scan(inUTF8:from:_:)`` for patterns whose alternatives end in `(*MARK:n)` with a
+    /// number `n`: calls `body` with each match's byte range and mark number (nil when the match
+    /// passed no mark), without building a ``Match``. `body` returns where to go on, or nil to stop.
+    public func scanMarks(inUTF8 buffer: UnsafeBufferPointer<UInt8>, from start: Int = 0,
+                          _ body: (Range<Int>, Int?) throws -> Int?) throws {
+        try forEachMatch(inUTF8: buffer, from: start) { data, _ in
+            let vector = pcre2_get_ovector_pointer_8(data)!
+            let range = Int(vector[0])..<max(Int(vector[0]), Int(vector[1]))
+            var mark: Int?
+            if let pointer = pcre2_get_mark_8(data) {
+                // A mark is stored with its length in the byte before it.
+                let length = Int(pointer[-1])
+                var number = 0
+                var digits = 0
+                while digits < length, digits < 18, pointer[digits] >= 0x30, pointer[digits] <= 0x39 {
+                    number = number * 10 + Int(pointer[digits] - 0x30)
+                    digits += 1
+                }
+                mark = digits == length && digits > 0 ? number : nil
+            }
+            return (range, try body(range, mark))
+        }
+    }
+
+    /// The matching loop of the scans: `step` reads a match from the match data (given PCRE2's
+    /// return code) and says where to go on.
+    private func forEachMatch(inUTF8 buffer: UnsafeBufferPointer<UInt8>, from start: Int,
+                              _ step: (OpaquePointer, Int) throws -> (range: Range<Int>, next: Int?)) throws {
         guard let data = pcre2_match_data_create_from_pattern_8(code, nil) else {
             throw PCRE2Error.outOfMemory
         }
@@ -160,17 +194,17 @@ public final class Pattern: @unchecked Sendable {
                 }
                 if rc == PCRE2_ERROR_NOMATCH { return }
                 if rc < 0 { throw PCRE2Error.match(pattern: source, code: rc, message: PCRE2Error.message(for: rc)) }
-                let match = readMatch(data, count: Int(rc))
-                guard let next = try body(match) else { return }
-                if next > offset && !(match.range.isEmpty && next <= match.range.lowerBound) {
+                let (range, resume) = try step(data, Int(rc))
+                guard let next = resume else { return }
+                if next > offset && !(range.isEmpty && next <= range.lowerBound) {
                     offset = next
                 } else {
                     // Step past by one whole UTF-8 character.
-                    var step = max(offset, match.range.lowerBound)
-                    if step >= length { return }
-                    step += 1
-                    while step < length && base[step] & 0xC0 == 0x80 { step += 1 }
-                    offset = step
+                    var position = max(offset, range.lowerBound)
+                    if position >= length { return }
+                    position += 1
+                    while position < length && base[position] & 0xC0 == 0x80 { position += 1 }
+                    offset = position
                 }
             }
         }

@@ -169,7 +169,7 @@ public final class PhraseMatcher: Sendable {
             let hitsByNode = trie.pathTable().map { local in
                 local.flatMap { key in
                     owners[range.lowerBound + key].map { (set: $0.set, length: trie.keys[key].utf8.count, excluded: $0.excluded) }
-                }
+                }.sorted { $0.length > $1.length }
             }
             return [Scanner(pattern: pattern, hitsByNode: hitsByNode)]
         } catch let error as PCRE2Error where error.isTooLarge && range.count > 1 {
@@ -310,45 +310,38 @@ public final class PhraseMatcher: Sendable {
     public func matches(in prepared: MatchText) throws -> [PhraseMatch] {
         guard !scanners.isEmpty else { return [] }
         precondition(prepared.folded == foldDiacritics, "the text was prepared with other folding")
-        var found: [Hit] = []
+        // Hits by set. One scanner finds them in text order, the longest first at each place (the
+        // hits of a node are kept longest first); hits of several scanners are sorted afterwards.
+        var bySet = [[Hit]](repeating: [], count: sets.count)
         var subject = prepared.text
         try subject.withUTF8 { bytes in
             for scanner in scanners {
-                try scanner.pattern.scan(inUTF8: bytes) { match in
-                    guard let mark = match.mark.flatMap(Int.init), scanner.hitsByNode.indices.contains(mark) else {
-                        return match.range.upperBound
-                    }
-                    let start = match.range.lowerBound
+                try scanner.pattern.scanMarks(inUTF8: bytes) { range, mark in
+                    guard let mark, scanner.hitsByNode.indices.contains(mark) else { return range.upperBound }
+                    let start = range.lowerBound
                     for hit in scanner.hitsByNode[mark] {
-                        found.append(Hit(set: hit.set, start: start, end: start + hit.length, excluded: hit.excluded))
+                        bySet[hit.set].append(Hit(set: hit.set, start: start, end: start + hit.length, excluded: hit.excluded))
                     }
                     return PhraseMatcher.nextWordStart(in: bytes, after: start)
                 }
             }
         }
-        // By set, then start, longest first: within a set a range is inside an earlier one exactly
-        // when the furthest end seen so far reaches its end.
-        found.sort { ($0.set, $0.start, -$0.end) < ($1.set, $1.start, -$1.end) }
         var kept: [Hit] = []
         var exclusions: [Range<Int>] = []
-        var groupStart = 0
-        while groupStart < found.count {
-            let set = found[groupStart].set
-            var groupEnd = groupStart
+        for var hits in bySet where !hits.isEmpty {
+            if scanners.count > 1 { hits.sort { ($0.start, -$0.end) < ($1.start, -$1.end) } }
             exclusions.removeAll(keepingCapacity: true)
-            while groupEnd < found.count, found[groupEnd].set == set {
-                if found[groupEnd].excluded { exclusions.append(found[groupEnd].start..<found[groupEnd].end) }
-                groupEnd += 1
-            }
+            for hit in hits where hit.excluded { exclusions.append(hit.start..<hit.end) }
+            // By start, longest first: a range is inside an earlier one exactly when the furthest
+            // end seen so far reaches its end.
             var furthest = Int.min
-            for hit in found[groupStart..<groupEnd] where !hit.excluded {
+            for hit in hits where !hit.excluded {
                 let contained = furthest >= hit.end
                 furthest = max(furthest, hit.end)
                 // A phrase inside a longer phrase of the same set is the same statement: keep the longer.
                 guard !contained, !PhraseMatcher.overlaps(hit.start..<hit.end, sortedRanges: exclusions) else { continue }
                 kept.append(hit)
             }
-            groupStart = groupEnd
         }
         kept.sort { ($0.start, $0.end, nameRank[$0.set]) < ($1.start, $1.end, nameRank[$1.set]) }
         let ranges = prepared.originalRanges(kept.map { $0.start..<$0.end })
