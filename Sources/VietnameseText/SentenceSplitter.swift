@@ -419,6 +419,12 @@ public enum SentenceSplitter {
         var index = start
         while index < end {
             let byte = bytes[index]
+            // Only ( ) [ ] " and the lead bytes 0xE2 and 0xC2 of the curly quotes and guillemets
+            // matter; in valid UTF-8 no other byte starts one, so the rest are stepped over singly.
+            guard byte == 0x28 || byte == 0x29 || byte == 0x5B || byte == 0x5D || byte == 0x22 || byte == 0xE2 || byte == 0xC2 else {
+                index += 1
+                continue
+            }
             var width = 1
             var open: UInt8 = 0, close: UInt8 = 0
             switch byte {
