@@ -5,7 +5,7 @@ SOATXET = $(BIN_DIR)/soatxet
 APT_GET = DEBIAN_FRONTEND=noninteractive apt-get
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: deps test-deps build run test bench bench-deps bench-smoke accuracy man clean
+.PHONY: deps test-deps build run test bench bench-deps bench-smoke accuracy man clean fuzz-build fuzz fuzz-smoke test-asan
 
 # libpcre2-dev is the one library soatxet links; pkg-config finds it.
 deps:
@@ -46,7 +46,38 @@ test: test-deps
 	$(SWIFT) test --skip-build
 
 clean:
-	rm -rf .build
+	rm -rf .build .build-fuzz .build-asan
+
+# Fuzzing (issue 10): the libFuzzer targets of Fuzz/ (decode, sentences, docx, pack, check), declared only
+# when SOATXET_FUZZ=1, built with libFuzzer and AddressSanitizer into .build-fuzz (lld links them: gold
+# fails on these binaries). Seeds come from the test data (Fuzz/make-seeds.py); corpora grow in
+# Fuzz/corpus/, crashing inputs land in Fuzz/crashes/ (both git-ignored). Each target runs FUZZ_SECONDS.
+FUZZ_SECONDS ?= 600
+FUZZ_TARGETS ?= decode sentences docx pack check
+FUZZ_BUILD = -c release --scratch-path "$(CURDIR)/.build-fuzz" -Xswiftc -sanitize=fuzzer,address -Xswiftc -use-ld=lld
+
+fuzz-build: deps
+	@command -v python3 >/dev/null || { echo "installing python3 (the seed script)"; \
+	  $(SUDO) $(APT_GET) update -qq && $(SUDO) $(APT_GET) install -y -qq python3; }
+	@for target in $(FUZZ_TARGETS); do echo "building fuzz-$$target"; \
+	  SOATXET_FUZZ=1 $(SWIFT) build $(FUZZ_BUILD) --product fuzz-$$target || exit 1; done
+	python3 Fuzz/make-seeds.py
+
+# Every target for FUZZ_SECONDS (default 10 minutes each); fails when one crashes, leaks or times out.
+fuzz: fuzz-build
+	Fuzz/run.sh $(FUZZ_SECONDS) $(FUZZ_TARGETS)
+
+# CI: every target for 60 seconds.
+fuzz-smoke: fuzz-build
+	Fuzz/run.sh 60 $(FUZZ_TARGETS)
+
+# The hostile-input tests (the CLI's end to end, the readers') under AddressSanitizer, in .build-asan;
+# the CLI tests run the ASan soatxet built beside the test bundle. Leaks are reported (LeakSanitizer).
+ASAN_TESTS ?= HostileInputCLITests|DocumentReadersTests.HostileInputTests
+test-asan: test-deps
+	$(SWIFT) build --build-tests --scratch-path "$(CURDIR)/.build-asan" -Xswiftc -sanitize=address
+	SWIFT_BACKTRACE=enable=no ASAN_OPTIONS=detect_leaks=1:halt_on_error=1 LSAN_OPTIONS=suppressions="$(CURDIR)/Fuzz/lsan.supp" \
+	  $(SWIFT) test --skip-build --scratch-path "$(CURDIR)/.build-asan" --filter '$(ASAN_TESTS)'
 
 # The peers the benchmark runs side by side (ripgrep, pandoc, underthesea's sent_tokenize), taskset
 # (util-linux) for the one-core run and Debian's time for peak memory; installed when missing.

@@ -13,6 +13,7 @@ mkdir -p "$root/.build-fuzz/logs"
 export SWIFT_BACKTRACE=enable=no          # let ASan and libFuzzer report crashes, not Swift's backtracer
 export SOATXET_RULES=$root/Rules          # fuzz-check loads the default pack from here
 export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:allocator_may_return_null=1}
+export LSAN_OPTIONS=${LSAN_OPTIONS:-suppressions=$root/Fuzz/lsan.supp:print_suppressions=0}
 status=0
 summary=""
 for target in "$@"; do
