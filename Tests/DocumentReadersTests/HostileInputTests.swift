@@ -66,12 +66,15 @@ final class HostileInputTests: XCTestCase {
     /// ZIPFoundation's in-memory archive keep its copy of the file for ever, a leak the size of the upload.
     func testPackageWithoutEndRecordIsRefusedWithoutLeakingItsCopy() throws {
         let bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: Fixture.path("bao-cao-so-ket.docx"))))
-        XCTAssertThrowsError(try DocumentReaders.read(bytes: Array(bytes.prefix(16_384)), format: .docx, path: "cut.docx")) { error in
+        let cut = Array(bytes.prefix(bytes.count * 2 / 3))
+        XCTAssertThrowsError(try DocumentReaders.read(bytes: cut, format: .docx, path: "cut.docx")) { error in
             guard case .corruptArchive(let reason) = (error as? ReadError)?.cause else { return XCTFail("\(error)") }
             XCTAssertTrue(reason.contains("end of central directory"), reason)
         }
         // 64 reads of a 2 MB package with no end record: leaking each copy would grow the process by 128 MB.
-        let large = Array(bytes.prefix(4096)) + [UInt8](repeating: 0x20, count: 2 << 20)
+        // (Under AddressSanitizer freed memory sits in quarantine, so LeakSanitizer checks this instead.)
+        guard dlsym(UnsafeMutableRawPointer(bitPattern: 0), "__asan_init") == nil else { return }
+        let large = cut + [UInt8](repeating: 0x20, count: 2 << 20)
         let before = residentBytes()
         for _ in 0..<64 { XCTAssertThrowsError(try DocumentReaders.read(bytes: large, format: .docx, path: "cut.docx")) }
         XCTAssertLessThan(residentBytes() - before, 48 << 20, "reading packages without an end record leaks memory")

@@ -12,9 +12,12 @@ func fuzzPack(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     do {
         pack = try StrictYAMLDecoder(file: "fuzz.yaml", yaml: yaml).decode(Pack.self)
     } catch let error as RuleError {
-        let lines = max(1, yaml.split(separator: "\n", omittingEmptySubsequences: false).count)
+        // Lines as libyaml counts them: LF, CR, CR LF, NEL, LS, PS all end one.
+        let breaks: Set<Character> = ["\n", "\r", "\r\n", "\u{85}", "\u{2028}", "\u{2029}"]
+        let lines = max(1, yaml.split(omittingEmptySubsequences: false, whereSeparator: { breaks.contains($0) }).count)
         Invariant.require(error.line >= 1 && error.line <= lines + 1, "error line \(error.line) outside 1...\(lines + 1): \(error)")
         Invariant.require(error.column >= 1, "error column \(error.column) below 1: \(error)")
+        Invariant.require(error.line > lines || error.excerpt.contains("^"), "no excerpt for line \(error.line) of \(lines): \(error)")
         return 0
     } catch {
         Invariant.require(false, "decoding threw \(type(of: error)), not a RuleError: \(error)")
