@@ -42,8 +42,20 @@ public enum ArchiveBytes {
             unlink(path)
         }
         try write(data, to: descriptor)
-        return try Archive(url: URL(fileURLWithPath: path), accessMode: .read)
+        let archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .read)
+        // Then zeros past the end (a sparse extension, no memory): ZIPFoundation's extraction loops ask
+        // for more input until an entry is done, for ever once reads return nothing, so a deflate stream
+        // or stored entry cut short by the end of the file hung the reader (found by fuzz-docx). Zeros
+        // end such a stream with an error (an invalid stored block) or a CRC mismatch, within the limits.
+        guard ftruncate(descriptor, off_t(data.count) + off_t(paddingBytes(for: data.count))) == 0 else {
+            throw OpenError(reason: "ftruncate: \(String(cString: strerror(errno)))")
+        }
+        return archive
     }
+
+    /// Zeros after the package: more than an entry stored whole can ask for (its size is at most the
+    /// package's, which ``ZipPackage`` checks) and than inflating zeros consumes before the output limits stop it.
+    static func paddingBytes(for count: Int) -> Int { count + (64 << 20) }
 
     private static func write(_ data: Data, to descriptor: Int32) throws {
         try data.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) in

@@ -31,12 +31,14 @@ final class ZipPackage {
     private let archive: Archive
     private let entries: [String: Entry]
     private let limits: PackageLimits
+    private let size: Int
     private var extracted = 0
 
     /// Opens `bytes` (the whole file) as a package; every entry path is checked before any is read.
     init(path: String, data: Data, limits: PackageLimits) throws(ReadError) {
         self.path = path
         self.limits = limits
+        self.size = data.count
         guard data.count >= 22 else { throw ReadError(path: path, cause: .corruptArchive("too short to be a ZIP file")) }
         // Refused here with a clear reason, and cheaply: ZIPFoundation would look for the record with one
         // seek and read per byte. (Its in-memory archive also leaked its copy of such a file, found by fuzz-docx.)
@@ -93,6 +95,10 @@ final class ZipPackage {
         let describeLimit = "\(limits.maximumEntrySize >> 20) MB per part, \(limits.maximumTotalSize >> 20) MB in all, ratio \(limits.maximumRatio)"
         if declared > perEntry || (declared > limits.ratioFloor && declared / compressed > limits.maximumRatio) {
             throw ReadError(path: path, cause: .archiveTooLarge(entry: name, limit: describeLimit))
+        }
+        // A stored entry is read for its declared size: it must fit in the package.
+        guard entry.isCompressed || entry.uncompressedSize <= UInt64(size) else {
+            throw ReadError(path: path, cause: .corruptArchive("\(name) runs past the end of the file"))
         }
         var output: [UInt8] = []
         output.reserveCapacity(min(declared, perEntry))

@@ -99,6 +99,19 @@ final class HostileInputTests: XCTestCase {
         }
     }
 
+    /// Found by fuzz-docx (a timeout): in this 5.8 KB package a deflate stream does not end before the
+    /// file does; ZIPFoundation's inflate loop then asked for more input for ever (reads at the end return
+    /// nothing), and the reader hung past any time limit. The staged file now reads zeros past its end.
+    func testADeflateStreamRunningPastTheEndIsAnErrorNotAHang() throws {
+        let bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: Fixture.path("fuzz-deflate-runs-past-end.docx"))))
+        let finished = DispatchSemaphore(value: 0)
+        Thread.detachNewThread {
+            _ = try? DocumentReaders.read(bytes: bytes, format: .docx, path: "treo.docx")
+            finished.signal()
+        }
+        XCTAssertEqual(finished.wait(timeout: .now() + 10), .success, "reading the package did not finish in 10 s")
+    }
+
     /// The process's resident memory in bytes (Linux /proc/self/statm), 0 where that is not available.
     private func residentBytes() -> Int {
         guard let statm = try? String(contentsOfFile: "/proc/self/statm", encoding: .utf8) else { return 0 }
