@@ -17,6 +17,7 @@ public enum ArchiveBytes {
     public struct OpenError: Error, CustomStringConvertible {
         /// What failed, with the system's reason.
         public let reason: String
+        /// The reason, said as a sentence.
         public var description: String { "cannot stage the package for reading: \(reason)" }
     }
 
