@@ -99,3 +99,22 @@ let package = Package(
     ],
     swiftLanguageModes: [.v6]
 )
+
+// libFuzzer targets (Fuzz/), declared only when SOATXET_FUZZ=1 so that ordinary builds never see them:
+// each main.swift hands its input function to libFuzzer's LLVMFuzzerRunDriver (through CFuzzDriver), so
+// they link only when built as `make fuzz` does (swift build -c release -Xswiftc -sanitize=fuzzer,address).
+if Context.environment["SOATXET_FUZZ"] == "1" {
+    func fuzzTarget(_ name: String, path: String, _ dependencies: [Target.Dependency]) -> Target {
+        .executableTarget(name: name, dependencies: ["FuzzSupport"] + dependencies, path: "Fuzz/Sources/\(path)")
+    }
+    package.targets += [
+        // Invariant checks shared by the targets: a broken one aborts, which libFuzzer reports as a crash.
+        .target(name: "CFuzzDriver", path: "Fuzz/Sources/CFuzzDriver"),
+        .target(name: "FuzzSupport", dependencies: ["VietnameseText", "CFuzzDriver"], path: "Fuzz/Sources/FuzzSupport"),
+        fuzzTarget("fuzz-decode", path: "FuzzDecode", ["VietnameseText"]),
+        fuzzTarget("fuzz-sentences", path: "FuzzSentences", ["VietnameseText"]),
+        fuzzTarget("fuzz-docx", path: "FuzzDocx", ["DocumentReaders", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+        fuzzTarget("fuzz-pack", path: "FuzzPack", ["RuleModel", "ComplianceEngine"]),
+        fuzzTarget("fuzz-check", path: "FuzzCheck", ["RuleModel", "ComplianceEngine", "DocumentReaders"]),
+    ]
+}

@@ -31,16 +31,23 @@ final class ZipPackage {
     private let archive: Archive
     private let entries: [String: Entry]
     private let limits: PackageLimits
+    private let size: Int
     private var extracted = 0
 
     /// Opens `bytes` (the whole file) as a package; every entry path is checked before any is read.
     init(path: String, data: Data, limits: PackageLimits) throws(ReadError) {
         self.path = path
         self.limits = limits
+        self.size = data.count
         guard data.count >= 22 else { throw ReadError(path: path, cause: .corruptArchive("too short to be a ZIP file")) }
+        // Refused here with a clear reason, and cheaply: ZIPFoundation would look for the record with one
+        // seek and read per byte. (Its in-memory archive also leaked its copy of such a file, found by fuzz-docx.)
+        guard ZipPackage.hasEndRecord(data) else {
+            throw ReadError(path: path, cause: .corruptArchive("no end of central directory record (truncated?)"))
+        }
         let archive: Archive
         do {
-            archive = try Archive(data: data, accessMode: .read)
+            archive = try ArchiveBytes.open(data)
         } catch {
             throw ReadError(path: path, cause: .corruptArchive("no readable central directory (\(error))"))
         }
@@ -55,6 +62,22 @@ final class ZipPackage {
         }
         self.archive = archive
         self.entries = entries
+    }
+
+    /// Whether `data` holds a ZIP end of central directory record as ZIPFoundation looks for it: the
+    /// last signature at least 22 bytes before the end, its comment within the data.
+    static func hasEndRecord(_ data: Data) -> Bool {
+        data.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) -> Bool in
+            var offset = bytes.count - 22
+            while offset >= 0 {
+                if bytes[offset] == 0x50, bytes[offset + 1] == 0x4B, bytes[offset + 2] == 0x05, bytes[offset + 3] == 0x06 {
+                    let comment = Int(bytes[offset + 20]) | Int(bytes[offset + 21]) << 8
+                    return offset + 22 + comment <= bytes.count
+                }
+                offset -= 1
+            }
+            return false
+        }
     }
 
     /// Whether the package has part `name`.
@@ -72,6 +95,10 @@ final class ZipPackage {
         let describeLimit = "\(limits.maximumEntrySize >> 20) MB per part, \(limits.maximumTotalSize >> 20) MB in all, ratio \(limits.maximumRatio)"
         if declared > perEntry || (declared > limits.ratioFloor && declared / compressed > limits.maximumRatio) {
             throw ReadError(path: path, cause: .archiveTooLarge(entry: name, limit: describeLimit))
+        }
+        // A stored entry is read for its declared size: it must fit in the package.
+        guard entry.isCompressed || entry.uncompressedSize <= UInt64(size) else {
+            throw ReadError(path: path, cause: .corruptArchive("\(name) runs past the end of the file"))
         }
         var output: [UInt8] = []
         output.reserveCapacity(min(declared, perEntry))

@@ -1,5 +1,6 @@
 // Review: annotated Word files. A copy of a .docx with one comment per finding, anchored where the finding is.
 import ComplianceEngine
+import DocumentReaders
 import Foundation
 import ZIPFoundation
 
@@ -66,7 +67,7 @@ public enum DocxAnnotator {
     public static func annotate(docx: Data, comments: [ReviewComment], path: String) throws -> Data {
         let archive: Archive
         do {
-            archive = try Archive(data: docx, accessMode: .read)
+            archive = try ArchiveBytes.open(docx)
         } catch {
             throw ReviewError.badPackage(path: path, part: "(zip)", reason: "not a zip package (\(error))")
         }

@@ -44,8 +44,12 @@ public struct RuleError: Error, Sendable, Equatable, CustomStringConvertible {
         "\(file):\(line):\(column): error: \(message)" + (excerpt.isEmpty ? "" : "\n" + excerpt)
     }
 
+    /// The line breaks of YAML 1.1 as libyaml counts lines: LF, CR, CR LF (one `Character`), NEL, LS, PS.
+    static let lineBreaks: Set<Character> = ["\n", "\r", "\r\n", "\u{85}", "\u{2028}", "\u{2029}"]
+
     private static func excerpt(of text: String, line: Int, column: Int) -> String {
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        // Lines as the YAML parser numbered them: a Windows (CR LF) or old Mac (CR) file included.
+        let lines = text.split(omittingEmptySubsequences: false, whereSeparator: { lineBreaks.contains($0) })
         guard line >= 1, line <= lines.count else { return "" }
         let range = max(1, line - 1)...min(lines.count, line + 1)
         let width = String(range.upperBound).count

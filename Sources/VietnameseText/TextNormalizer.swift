@@ -92,7 +92,7 @@ public enum TextNormalizer {
     private static func action(for scalar: UInt32) -> (bytes: [UInt8], kind: WritableKeyPath<NormalizationChanges, Int>)? {
         switch scalar {
         case 0xA0, 0x202F: return ([0x20], \.spaces)
-        case 0xAD, 0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF: return ([], \.invisibleRemoved)
+        case let invisible where isRemovedInvisible(invisible): return ([], \.invisibleRemoved)
         case 0x201C, 0x201D, 0x201E, 0x201F: return ([0x22], \.quotes)
         case 0x2018, 0x2019, 0x201A, 0x201B: return ([0x27], \.quotes)
         case 0x2010, 0x2011: return ([0x2D], \.dashes)
@@ -198,20 +198,49 @@ public enum TextNormalizer {
     }
 
     /// Whether the word around the eth at `index` parses as a Vietnamese syllable with Đ/đ.
+    /// The invisible characters normalisation deletes: soft hyphen, zero-width space/joiners, word joiner, BOM.
+    @inline(__always)
+    private static func isRemovedInvisible(_ scalar: UInt32) -> Bool {
+        scalar == 0xAD || (scalar >= 0x200B && scalar <= 0x200D) || scalar == 0x2060 || scalar == 0xFEFF
+    }
+
+    /// Whether the word around the eth at `index` is a Vietnamese syllable with Đ, judged as the word
+    /// reads once its invisible characters are gone: so that normalising again changes nothing
+    /// ("Ð\u{AD}ân" is judged as "Ðân", not as "Ð" before a soft hyphen; found by fuzz-decode).
     private static func ethIsInVietnameseWord(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
         var start = index, end = index + 2
         while start > 0 {
             var lead = start - 1
             while lead > 0 && bytes[lead] & 0xC0 == 0x80 { lead -= 1 }
             let (scalar, _) = LetterTable.decode(bytes, at: lead)
-            guard LetterTable.isWordScalar(scalar) else { break }
+            guard LetterTable.isWordScalar(scalar) || isRemovedInvisible(scalar) else { break }
             start = lead
         }
+        var hasInvisible = false
         while end < bytes.count {
             let (scalar, width) = LetterTable.decode(bytes, at: end)
-            guard LetterTable.isWordScalar(scalar) else { break }
+            let invisible = isRemovedInvisible(scalar)
+            guard LetterTable.isWordScalar(scalar) || invisible else { break }
+            hasInvisible = hasInvisible || invisible
             end += width
         }
-        return SyllableParts.parse(UnsafeBufferPointer(rebasing: bytes[start..<end]), allowEth: true) != nil
+        var scan = start
+        while !hasInvisible && scan < index {
+            let (scalar, width) = LetterTable.decode(bytes, at: scan)
+            hasInvisible = isRemovedInvisible(scalar)
+            scan += width
+        }
+        guard hasInvisible else {
+            return SyllableParts.parse(UnsafeBufferPointer(rebasing: bytes[start..<end]), allowEth: true) != nil
+        }
+        var word: [UInt8] = []
+        word.reserveCapacity(end - start)
+        var offset = start
+        while offset < end {
+            let (scalar, width) = LetterTable.decode(bytes, at: offset)
+            if !isRemovedInvisible(scalar) { word.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[offset..<(offset + width)])) }
+            offset += width
+        }
+        return word.withUnsafeBufferPointer { SyllableParts.parse($0, allowEth: true) != nil }
     }
 }

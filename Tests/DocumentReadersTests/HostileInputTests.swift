@@ -62,6 +62,63 @@ final class HostileInputTests: XCTestCase {
         }
     }
 
+    /// Found by fuzz-docx and fuzz-check (LeakSanitizer): a package cut before its end record made
+    /// ZIPFoundation's in-memory archive keep its copy of the file for ever, a leak the size of the upload.
+    func testPackageWithoutEndRecordIsRefusedWithoutLeakingItsCopy() throws {
+        let bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: Fixture.path("bao-cao-so-ket.docx"))))
+        let cut = Array(bytes.prefix(bytes.count * 2 / 3))
+        XCTAssertThrowsError(try DocumentReaders.read(bytes: cut, format: .docx, path: "cut.docx")) { error in
+            guard case .corruptArchive(let reason) = (error as? ReadError)?.cause else { return XCTFail("\(error)") }
+            XCTAssertTrue(reason.contains("end of central directory"), reason)
+        }
+        // 64 reads of a 2 MB package with no end record: leaking each copy would grow the process by 128 MB.
+        // (Under AddressSanitizer freed memory sits in quarantine, so LeakSanitizer checks this instead.)
+        guard dlsym(UnsafeMutableRawPointer(bitPattern: 0), "__asan_init") == nil else { return }
+        let large = cut + [UInt8](repeating: 0x20, count: 2 << 20)
+        let before = residentBytes()
+        for _ in 0..<64 { XCTAssertThrowsError(try DocumentReaders.read(bytes: large, format: .docx, path: "cut.docx")) }
+        XCTAssertLessThan(residentBytes() - before, 48 << 20, "reading packages without an end record leaks memory")
+    }
+
+    /// Found by fuzz-docx (a Swift runtime trap, "Range requires lowerBound <= upperBound"): an offset in
+    /// the central directory past the end of the file crashed ZIPFoundation's in-memory archive. Both
+    /// offsets it follows are sent past the end here; each must be a clear error.
+    func testCentralDirectoryOffsetsPastTheEndAreErrorsNotCrashes() throws {
+        let bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: Fixture.path("bao-cao-so-ket.docx"))))
+        let end = try XCTUnwrap((0...(bytes.count - 22)).last { Array(bytes[$0..<$0 + 4]) == [0x50, 0x4B, 0x05, 0x06] })
+        let directory = Int(bytes[end + 16]) | Int(bytes[end + 17]) << 8 | Int(bytes[end + 18]) << 16 | Int(bytes[end + 19]) << 24
+        let farAway: [UInt8] = [0xF0, 0xFF, 0xFF, 0x7F]
+        var directoryPastEnd = bytes
+        directoryPastEnd.replaceSubrange(end + 16..<end + 20, with: farAway)
+        var localHeaderPastEnd = bytes
+        localHeaderPastEnd.replaceSubrange(directory + 42..<directory + 46, with: farAway)
+        for (name, hostile) in [("muc-luc-ngoai.docx", directoryPastEnd), ("dau-muc-ngoai.docx", localHeaderPastEnd)] {
+            XCTAssertThrowsError(try DocumentReaders.read(bytes: hostile, format: .docx, path: name), name) { error in
+                XCTAssertEqual((error as? ReadError)?.path, name)
+            }
+        }
+    }
+
+    /// Found by fuzz-docx (a timeout): in this 5.8 KB package a deflate stream does not end before the
+    /// file does; ZIPFoundation's inflate loop then asked for more input for ever (reads at the end return
+    /// nothing), and the reader hung past any time limit. The staged file now reads zeros past its end.
+    func testADeflateStreamRunningPastTheEndIsAnErrorNotAHang() throws {
+        let bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: Fixture.path("fuzz-deflate-runs-past-end.docx"))))
+        let finished = DispatchSemaphore(value: 0)
+        Thread.detachNewThread {
+            _ = try? DocumentReaders.read(bytes: bytes, format: .docx, path: "treo.docx")
+            finished.signal()
+        }
+        XCTAssertEqual(finished.wait(timeout: .now() + 10), .success, "reading the package did not finish in 10 s")
+    }
+
+    /// The process's resident memory in bytes (Linux /proc/self/statm), 0 where that is not available.
+    private func residentBytes() -> Int {
+        guard let statm = try? String(contentsOfFile: "/proc/self/statm", encoding: .utf8) else { return 0 }
+        let fields = statm.split(separator: " ")
+        return fields.count > 1 ? (Int(fields[1]) ?? 0) * Int(sysconf(Int32(_SC_PAGESIZE))) : 0
+    }
+
     func testPasswordProtectedDocxIsRecognised() throws {
         // A password-protected .docx is an OLE compound file holding an "EncryptedPackage" stream.
         var bytes: [UInt8] = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1] + [UInt8](repeating: 0, count: 504)

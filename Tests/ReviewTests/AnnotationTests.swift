@@ -199,4 +199,16 @@ final class MarkdownAnnotationTests: XCTestCase {
             XCTAssertTrue("\($0)".contains(".docx"))
         }
     }
+
+    /// The annotator opens the user's .docx again: a central directory pointing past the end of the file
+    /// (which crashed ZIPFoundation's in-memory archive, found by fuzz-docx) is a bad package, not a crash.
+    func testACentralDirectoryPastTheEndIsABadPackage() throws {
+        let path = Corpus.path("Tests/DocumentReadersTests/Fixtures/bao-cao-so-ket.docx")
+        var bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
+        let end = try XCTUnwrap((0...(bytes.count - 22)).last { Array(bytes[$0..<$0 + 4]) == [0x50, 0x4B, 0x05, 0x06] })
+        bytes.replaceSubrange(end + 16..<end + 20, with: [0xF0, 0xFF, 0xFF, 0x7F])
+        XCTAssertThrowsError(try DocxAnnotator.annotate(docx: Data(bytes), comments: [], path: "bao-cao.docx")) {
+            guard case .badPackage(path: "bao-cao.docx", _, _)? = $0 as? ReviewError else { return XCTFail("\($0)") }
+        }
+    }
 }

@@ -90,6 +90,22 @@ final class PackLoadingTests: XCTestCase {
         }
     }
 
+    /// Found by fuzz-pack: libyaml counts CR and CR LF as line ends, the excerpt counted "\n" only (and a
+    /// Swift String holds CR LF as one Character, so a Windows file was one long line): errors in packs
+    /// saved on Windows or with old Mac line ends came with no excerpt.
+    func testErrorsInWindowsAndOldMacFilesShowTheirLines() {
+        let broken = minimal.replacingOccurrences(of: "weight: 2", with: "weight: 2\n    severity: fatal")
+        for (name, ending) in [("CR LF", "\r\n"), ("CR", "\r")] {
+            let yaml = broken.replacingOccurrences(of: "\n", with: ending)
+            XCTAssertThrowsError(try decode(yaml), name) { error in
+                let error = error as! RuleError
+                XCTAssertEqual(error.line, 17, name)
+                XCTAssertTrue(error.excerpt.contains("severity: fatal"), "\(name): «\(error.excerpt)»")
+                XCTAssertTrue(error.excerpt.contains("^"), name)
+            }
+        }
+    }
+
     func testUnknownSeverityNamesTheChoices() {
         let yaml = minimal.replacingOccurrences(of: "weight: 2", with: "weight: 2\n    severity: fatal")
         expectError(yaml, line: 17, column: 15, containing: "expected info, warning or error")

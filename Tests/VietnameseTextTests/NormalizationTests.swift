@@ -82,4 +82,20 @@ final class NormalizationTests: XCTestCase {
         XCTAssertEqual(twice.text, once)
         XCTAssertTrue(twice.map.isIdentity)
     }
+
+    /// Found by fuzz-decode: the bytes D0 C2 AD 6E 20 C3 decode (as a legacy code page) to an eth, a
+    /// letter and a soft hyphen inside one word. The first pass judged the eth on the word cut at the soft
+    /// hyphen and kept it, then deleted the soft hyphen; the second pass saw the whole word and changed
+    /// the eth to Đ. Words are now judged as they read without their invisible characters.
+    func testAnEthBeforeAnInvisibleCharacterIsDecidedOnce() throws {
+        let decoded = try TextDecoder.decode([0xD0, 0xC2, 0xAD, 0x6E, 0x20, 0xC3])
+        let repaired = MojibakeRepair.repair(decoded.text).text
+        let once = TextNormalizer.normalize(repaired).text
+        XCTAssertEqual(TextNormalizer.normalize(once).text, once, "«\(repaired)» → «\(once)»")
+        for word in ["Ð\u{AD}ÔNG", "ÐÔ\u{200B}NG", "ÐOÀ\u{2060}N", "\u{FEFF}ÐÂ\u{AD}N", "ðo\u{AD}àn viên"] {
+            let first = TextNormalizer.normalize("Công \(word) cơ sở").text
+            XCTAssertEqual(TextNormalizer.normalize(first).text, first, word)
+        }
+        XCTAssertEqual(TextNormalizer.normalize("Ð\u{AD}OÀN viên").text, "ĐOÀN viên")
+    }
 }

@@ -1,0 +1,4 @@
+// fuzz-check: libFuzzer target. The entry: hands the input function to libFuzzer.
+import FuzzSupport
+
+runFuzzer(fuzzCheck)

@@ -1,0 +1,4 @@
+// fuzz-sentences: libFuzzer target. The entry: hands the input function to libFuzzer.
+import FuzzSupport
+
+runFuzzer(fuzzSentences)
