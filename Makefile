@@ -48,6 +48,36 @@ test: test-deps
 clean:
 	rm -rf .build .build-fuzz .build-asan
 
+# The peers the benchmark runs side by side (ripgrep, pandoc, underthesea's sent_tokenize), taskset
+# (util-linux) for the one-core run and Debian's time for peak memory; installed when missing.
+bench-deps: deps
+	@command -v rg >/dev/null && command -v pandoc >/dev/null && command -v taskset >/dev/null && [ -x /usr/bin/time ] || { \
+	  echo "installing ripgrep, pandoc, util-linux and time"; \
+	  $(SUDO) $(APT_GET) update -qq && $(SUDO) $(APT_GET) install -y -qq ripgrep pandoc util-linux time; }
+	@python3 -c "from underthesea import sent_tokenize" 2>/dev/null || { \
+	  echo "installing underthesea"; \
+	  python3 -m pip install -q --disable-pip-version-check --root-user-action=ignore underthesea || \
+	  echo "underthesea did not install: the benchmark says it skipped it"; }
+	$(SWIFT) build -c release --product soatxet
+	$(SWIFT) build -c release --product soatxet-bench
+
+# About 15 minutes on 2 cores: 2,000 generated reports (about 130 MB), files of 1, 10, 50 and 100 MB.
+bench: bench-deps
+	$(BIN_DIR)/soatxet-bench --mb 50 --runs 5 --reports 2000 --docx 100 --output Benchmarks/results.md
+
+# About a minute: small inputs, the ratios only; fails when one falls below half its target.
+bench-smoke: bench-deps
+	$(BIN_DIR)/soatxet-bench --smoke
+
+# Agreement of every pack with its labelled corpus, written to docs/accuracy.md.
+accuracy: build
+	$(SOATXET) rules accuracy --markdown docs/accuracy.md --minimum 95
+
+# The manual page, generated from the argument parser into docs/man/soatxet.1.
+man:
+	mkdir -p docs/man
+	$(SWIFT) package --allow-writing-to-package-directory generate-manual --date 2026-11-21 --output-directory "$(CURDIR)/docs/man"
+
 # Fuzzing (issue 10): the libFuzzer targets of Fuzz/ (decode, sentences, docx, pack, check), declared only
 # when SOATXET_FUZZ=1, built with libFuzzer and AddressSanitizer into .build-fuzz (lld links them: gold
 # fails on these binaries). Seeds come from the test data (Fuzz/make-seeds.py); corpora grow in
