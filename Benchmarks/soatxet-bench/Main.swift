@@ -123,6 +123,7 @@ struct Bench {
                 ("normalise", { _ = TextNormalizer.normalize(decoded) }),
                 ("sentences", { _ = SentenceSplitter.split(normalized) }),
                 ("syllables", { _ = SyllableScanner.tokens(in: normalized) }),
+                ("summary", { _ = SyllableSummary(of: normalized) }),
                 ("abbreviations", { _ = AbbreviationLexicon.mentions(in: normalized) }),
                 ("figures", { _ = FigureScanner.scan(normalized) }),
                 ("dates", { _ = DateScanner.scan(normalized) }),

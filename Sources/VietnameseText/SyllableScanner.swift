@@ -44,13 +44,15 @@ public enum SyllableScanner {
 
     /// Calls `body` with each token of UTF-8 `bytes` in order, without collecting them.
     public static func forEachToken(inUTF8 bytes: UnsafeBufferPointer<UInt8>, _ body: (SyllableToken) -> Void) {
-        forEachParsedToken(inUTF8: bytes) { token, _ in body(token) }
+        forEachParsedToken(inUTF8: bytes) { token, _, _ in body(token) }
     }
 
     /// Calls `body` with each token of UTF-8 `bytes` in order and, for a ``TokenClass/vietnamese``
-    /// one, its parse (made with Đ/đ and the eth alike, as ``classify(_:)`` does).
+    /// one, its parse (made with Đ/đ and the eth alike, as ``classify(_:)`` does), and the number of
+    /// the distinct word in this scan (nil for numbers and for words not numbered: very long ones,
+    /// and new words past ``WordTable/limit``).
     @inline(__always)
-    static func forEachParsedToken(inUTF8 bytes: UnsafeBufferPointer<UInt8>, _ body: (SyllableToken, SyllableParts?) -> Void) {
+    static func forEachParsedToken(inUTF8 bytes: UnsafeBufferPointer<UInt8>, _ body: (SyllableToken, SyllableParts?, Int?) -> Void) {
         let tables = SyllableTables.shared
         var known = WordTable<(kind: TokenClass, parts: SyllableParts?)>()
         var index = 0
@@ -59,7 +61,7 @@ public enum SyllableScanner {
             let byte = bytes[index]
             if byte >= 0x30 && byte <= 0x39 {
                 let end = numberEnd(bytes, from: index)
-                body(SyllableToken(range: index..<end, kind: .number), nil)
+                body(SyllableToken(range: index..<end, kind: .number), nil, nil)
                 index = end
                 continue
             }
@@ -74,11 +76,11 @@ public enum SyllableScanner {
                 guard LetterTable.isWordScalar(next, tables) else { break }
                 end += nextWidth
             }
-            let word = known.value(for: UnsafeBufferPointer(rebasing: bytes[index..<end])) { word in
+            let (word, number) = known.entry(for: UnsafeBufferPointer(rebasing: bytes[index..<end])) { word in
                 if let parts = SyllableParts.parse(word, allowEth: true, tables: tables) { return (.vietnamese, parts) }
                 return (classifyNonSyllable(word), nil)
             }
-            body(SyllableToken(range: index..<end, kind: word.kind), word.parts)
+            body(SyllableToken(range: index..<end, kind: word.kind), word.parts, number)
             index = end
         }
     }

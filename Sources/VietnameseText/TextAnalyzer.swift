@@ -148,10 +148,11 @@ public enum TextAnalyzer {
     /// Counts tokens by class and collects invalid and glued ones, and tone-placement and i/y styles.
     static func summarize(_ text: String, eachToken: (SyllableToken) -> Void = { _ in }) -> SyllableSummary {
         var summary = SyllableSummary()
-        var styles = WordTable<(marked: Bool, style: ToneStyle?)>()
+        // Each distinct syllable's marks and style, by its number in the scan.
+        var styles: [(marked: Bool, style: ToneStyle?)?] = []
         var text = text
         text.withUTF8 { bytes in
-            SyllableScanner.forEachParsedToken(inUTF8: bytes) { token, parts in
+            SyllableScanner.forEachParsedToken(inUTF8: bytes) { token, parts, number in
                 eachToken(token)
                 summary.total += 1
                 let range = token.range
@@ -178,7 +179,8 @@ public enum TextAnalyzer {
                 }
                 guard let parts else { return }
                 // Worked out once per distinct syllable.
-                let (marked, style) = styles.value(for: UnsafeBufferPointer(rebasing: bytes[range])) { word in
+                func workOut() -> (marked: Bool, style: ToneStyle?) {
+                    let word = UnsafeBufferPointer(rebasing: bytes[range])
                     // A style needs a byte above ASCII (a tone or letter mark), or an ASCII i/y ending (ty/ti, hy/hi).
                     let marked = word.contains(where: { $0 >= 0x80 })
                     guard marked || [0x69, 0x79, 0x49, 0x59].contains(word[word.count - 1]) else { return (marked, nil) }
@@ -186,6 +188,14 @@ public enum TextAnalyzer {
                     // with the eth (ð, Ð: C3 B0, C3 90) is no syllable to ``VietnameseSyllable/parse(_:)``.
                     guard !containsEth(word) else { return (marked, nil) }
                     return (marked, MatchForm.toneStyle(of: VietnameseSyllable(parts: parts)))
+                }
+                let marked: Bool, style: ToneStyle?
+                if let number {
+                    if number >= styles.count { styles.append(contentsOf: repeatElement(nil, count: number + 1 - styles.count)) }
+                    if styles[number] == nil { styles[number] = workOut() }
+                    (marked, style) = styles[number]!
+                } else {
+                    (marked, style) = workOut()
                 }
                 if marked { summary.marked += 1 }
                 guard let style else { return }

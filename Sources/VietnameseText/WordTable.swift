@@ -36,7 +36,14 @@ struct WordTable<Value> {
     /// The value of `word`: the kept one, or `make(word)`, kept for next time.
     @inline(__always)
     mutating func value(for word: UnsafeBufferPointer<UInt8>, make: (UnsafeBufferPointer<UInt8>) -> Value) -> Value {
-        guard word.count <= Self.longestKept, word.count > 0 else { return make(word) }
+        entry(for: word, make: make).value
+    }
+
+    /// ``value(for:make:)`` with the word's number in this table (0, 1, 2, … in order of first
+    /// sight), or nil when the word is not kept: callers index their own per-word facts by it.
+    @inline(__always)
+    mutating func entry(for word: UnsafeBufferPointer<UInt8>, make: (UnsafeBufferPointer<UInt8>) -> Value) -> (value: Value, index: Int?) {
+        guard word.count <= Self.longestKept, word.count > 0 else { return (make(word), nil) }
         var hash: UInt32 = 0x811C_9DC5
         for byte in word { hash = (hash ^ UInt32(byte)) &* 0x0100_0193 }
         var slot = Int(hash) & mask
@@ -46,17 +53,18 @@ struct WordTable<Value> {
             let entry = entries[index]
             if entry.hash == hash && Int(entry.length) == word.count
                 && arena.withUnsafeBufferPointer({ memcmp($0.baseAddress! + Int(entry.start), word.baseAddress!, word.count) == 0 }) {
-                return entry.value
+                return (entry.value, index)
             }
             slot = (slot + 1) & mask
         }
         let value = make(word)
-        guard entries.count < Self.limit else { return value }
-        slots[slot] = Int32(entries.count)
+        guard entries.count < Self.limit else { return (value, nil) }
+        let index = entries.count
+        slots[slot] = Int32(index)
         entries.append(Entry(start: Int32(arena.count), length: Int32(word.count), hash: hash, value: value))
         arena.append(contentsOf: word)
         if entries.count * 2 > slots.count { grow() }
-        return value
+        return (value, index)
     }
 
     private mutating func grow() {
