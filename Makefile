@@ -61,7 +61,7 @@ bench-deps: deps
 	$(SWIFT) build -c release --product soatxet
 	$(SWIFT) build -c release --product soatxet-bench
 
-# About 3 minutes on 2 cores: 2,000 generated reports (about 138 MB), files of 1, 10, 50 and 100 MB.
+# Under 3 minutes on 2 cores: 2,000 generated reports (about 138 MB), files of 1, 10, 50 and 100 MB.
 bench: bench-deps
 	$(BIN_DIR)/soatxet-bench --mb 50 --runs 5 --reports 2000 --docx 100 --output Benchmarks/results.md
 
