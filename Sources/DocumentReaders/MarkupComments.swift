@@ -12,22 +12,24 @@ enum MarkupComments {
     /// The text with its comments blanked, and the comments in order.
     static func strip(_ text: String) -> (text: String, comments: [MarkupComment]) {
         // Most reports have no comment: look without copying the text.
-        let hasOpening = text.utf8.withContiguousStorageIfAvailable { buffer in
+        var scanned = text
+        let hasOpening = scanned.withUTF8 { buffer in
             guard buffer.count >= 4 else { return false }
             for index in 0..<(buffer.count - 3) where buffer[index] == 0x3C
                 && buffer[index + 1] == 0x21 && buffer[index + 2] == 0x2D && buffer[index + 3] == 0x2D { return true }
             return false
-        } ?? true
+        }
         guard hasOpening else { return (text, []) }
         let bytes = Array(text.utf8)
-        guard contains(bytes, open, from: 0) != nil else { return (text, []) }
         var output: [UInt8] = []
         output.reserveCapacity(bytes.count)
         var found: [(text: String, start: SourceLocation, end: SourceLocation)] = []
         var line = 1, column = 1
         var index = 0
+        // Once an opening has no "-->" after it, no later one has: they are not searched again.
+        var unclosedFrom = Int.max
         while index < bytes.count {
-            if bytes[index] == UInt8(ascii: "<"), let close = matchComment(bytes, at: index) {
+            if bytes[index] == UInt8(ascii: "<"), index < unclosedFrom, let close = matchComment(bytes, at: index, unclosedFrom: &unclosedFrom) {
                 let start = SourceLocation(line: line, column: column)
                 var endLocation = start
                 // On a line it shares with text, a comment becomes zero-width spaces (dropped from the
@@ -68,9 +70,12 @@ enum MarkupComments {
             index += 1
         }
         let contentLines = linesWithContent(output)
+        // Comments come in order of their end lines: one cursor walks the content lines with them.
+        var next = 0
         let comments = found.map { comment in
-            MarkupComment(text: comment.text, start: comment.start, end: comment.end,
-                          nextContentLine: contentLines.first { $0 > comment.end.line })
+            while next < contentLines.count, contentLines[next] <= comment.end.line { next += 1 }
+            return MarkupComment(text: comment.text, start: comment.start, end: comment.end,
+                                 nextContentLine: next < contentLines.count ? contentLines[next] : nil)
         }
         return (String(decoding: output, as: UTF8.self), comments)
     }
@@ -100,10 +105,14 @@ enum MarkupComments {
     private static let open: [UInt8] = Array("<!--".utf8)
     private static let close: [UInt8] = Array("-->".utf8)
 
-    /// The offset just past `-->` when a comment opens at `index`.
-    private static func matchComment(_ bytes: [UInt8], at index: Int) -> Int? {
-        guard index + 4 <= bytes.count, bytes[index..<(index + 4)].elementsEqual(open),
-              let end = contains(bytes, close, from: index + 4) else { return nil }
+    /// The offset just past `-->` when a comment opens at `index`; when `<!--` stands there with
+    /// no `-->` after it, `unclosedFrom` becomes `index`.
+    private static func matchComment(_ bytes: [UInt8], at index: Int, unclosedFrom: inout Int) -> Int? {
+        guard index + 4 <= bytes.count, bytes[index..<(index + 4)].elementsEqual(open) else { return nil }
+        guard let end = contains(bytes, close, from: index + 4) else {
+            unclosedFrom = index
+            return nil
+        }
         return end + 3
     }
 

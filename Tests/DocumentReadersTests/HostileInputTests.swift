@@ -4,6 +4,18 @@ import VietnameseText
 @testable import DocumentReaders
 
 final class HostileInputTests: XCTestCase {
+    /// Openings of a Markdown comment that never close, and many short comments: each is read once,
+    /// not searched to the end again (a megabyte of them once took the reader minutes).
+    func testUnclosedAndManyMarkupCommentsAreReadInOnePass() throws {
+        let unclosed = "Báo cáo sơ kết <!-- " + String(repeating: "<!-- đoàn viên ", count: 60_000)
+        let document = try DocumentReaders.read(bytes: Array(unclosed.utf8), format: .md, path: "mo-khong-dong.md")
+        XCTAssertTrue(document.blocks.map(\.text).joined().hasPrefix("Báo cáo sơ kết <!--"))
+        let many = String(repeating: "<!-- ghi chú -->\nKết nạp đoàn viên mới.\n", count: 20_000)
+        let commented = try DocumentReaders.read(bytes: Array(many.utf8), format: .md, path: "nhieu-ghi-chu.md")
+        XCTAssertEqual(commented.metadata.markupComments.count, 20_000)
+        XCTAssertEqual(commented.metadata.markupComments.last?.nextContentLine, 40_000)
+    }
+
     func testZipBombIsRefusedByRatioBeforeExtraction() throws {
         let scratch = try Scratch()
         // 24 MB of zeros deflate to ~24 KB: a ratio of about 1000.
