@@ -109,7 +109,7 @@ struct CorpusGenerator {
     mutating func corpus(bytes: Int) -> String {
         var text = ""
         text.reserveCapacity(bytes + 100_000)
-        while text.utf8.count < bytes { text += report(pages: number(5...40)) + "\n" }
+        while text.utf8.count < bytes { text += report(pages: pages()) + "\n" }
         return text
     }
 

@@ -24,28 +24,6 @@ func medianCPUSeconds(runs: Int, _ body: () throws -> Void) rethrows -> Double {
     return times.sorted()[times.count / 2]
 }
 
-/// Wall seconds of running a command, median of `runs`; nil when the command is not installed.
-func medianCommandSeconds(runs: Int, _ arguments: [String]) -> Double? {
-    func once() -> Bool {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = arguments
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        guard (try? process.run()) != nil else { return false }
-        process.waitUntilExit()
-        return process.terminationStatus == 0
-    }
-    guard once() else { return nil }
-    var times: [Double] = []
-    for _ in 0..<runs {
-        let start = DispatchTime.now().uptimeNanoseconds
-        _ = once()
-        times.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
-    }
-    return times.sorted()[times.count / 2]
-}
-
 /// Wall-clock seconds of `body`, median of `runs` runs after one warm-up.
 func medianSeconds(runs: Int, _ body: () throws -> Void) rethrows -> Double {
     try body()
@@ -110,12 +88,12 @@ struct Bench {
         let corpus = generator.corpus(bytes: megabytes * 1_000_000)
         let bytes = Array(corpus.utf8)
         let size = Double(bytes.count) / 1e6
+        let rulesFolder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Rules").path
         if stages {
             let decoded = try TextDecoder.decode(bytes).text
             let normalized = TextNormalizer.normalize(decoded).text
-            let rules = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-                .deletingLastPathComponent().appendingPathComponent("Rules").path
-            let matcher = try PhraseMatcher(try PhraseBench.sets(rules: rules))
+            let matcher = try PhraseMatcher(try PhraseBench.sets(rules: rulesFolder))
             let prepared = MatchText(normalized, foldDiacritics: false)
             let steps: [(String, () throws -> Void)] = [
                 ("decode", { _ = try TextDecoder.decode(bytes) }),
@@ -161,8 +139,6 @@ struct Bench {
         rows.append(underthesea)
         targets.append(analyserTarget)
 
-        let rulesFolder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent("Rules").path
         if !smoke { rows += try PhraseBench.rows(text: corpus, rules: rulesFolder, runs: runs) }
         let (ripgrep, phraseTarget) = try PeerBench.ripgrep(file: corpusFile, rules: rulesFolder, runs: max(runs, 3))
         rows.append(ripgrep)

@@ -167,4 +167,10 @@ extension DocumentResult {
         DocumentResult(path: path, pack: pack, issuingBody: issuingBody, score: score, verdict: verdict, encoding: encoding,
                        requirements: requirements, findings: findings, statistics: statistics)
     }
+
+    /// The same judgement under another path (a report checked from a temporary copy).
+    public func replacingPath(_ path: String) -> DocumentResult {
+        DocumentResult(path: path, pack: pack, issuingBody: issuingBody, score: score, verdict: verdict, encoding: encoding,
+                       requirements: requirements, findings: findings, statistics: statistics)
+    }
 }

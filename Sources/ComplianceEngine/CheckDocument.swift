@@ -119,7 +119,7 @@ public struct CheckDocument: Sendable {
         self.statistics = statistics
         self.issues = issues
         self.locate = locate
-        sectionByHeading = Dictionary(sections.indices.map { (sections[$0].heading, $0) }) { first, _ in first }
+        sectionByHeading = Self.sectionsByHeading(sections)
     }
 
     /// The text of a byte range.
@@ -151,6 +151,11 @@ public struct CheckDocument: Sendable {
 
     /// The section headed by sentence `index`, if that sentence is a heading.
     public func section(headedBy index: Int) -> Int? { sectionByHeading[index] }
+
+    /// Each section's index by the sentence that heads it.
+    static func sectionsByHeading(_ sections: [SectionView]) -> [Int: Int] {
+        Dictionary(sections.indices.map { (sections[$0].heading, $0) }) { first, _ in first }
+    }
 
     /// Sections whose heading mentions `concept`.
     public func sections(about concept: String) -> [Int] {

@@ -11,6 +11,9 @@ public struct CompiledPack: Sendable {
     public let concepts: [String: Concept]
     let requirementChecks: [(requirement: Requirement, check: any Check)]
     let ruleChecks: [(rule: Rule, check: any Check)]
+    /// The IDs of the requirements and of the rules, which suppressions are checked against.
+    let requirementIDs: Set<String>
+    let ruleIDs: Set<String>
 
     /// Decodes every check of `resolved`; throws the first definition error at its file:line:col.
     public init(_ resolved: ResolvedPack) throws {
@@ -18,6 +21,8 @@ public struct CompiledPack: Sendable {
         let book = ConceptBook(defined: resolved.concepts)
         requirementChecks = try resolved.requirements.map { ($0, try CheckRegistry.make($0.check, concepts: book)) }
         ruleChecks = try resolved.rules.map { ($0, try CheckRegistry.make($0.check, concepts: book)) }
+        requirementIDs = Set(resolved.requirements.map(\.id))
+        ruleIDs = Set(resolved.rules.map(\.id))
         concepts = book.used
     }
 
@@ -62,8 +67,7 @@ public struct Engine: Sendable {
         let documentStart = document.locate(0)
         let titleRange = titleSentenceRange(document)
 
-        let requirementIDs = Set(pack.requirementChecks.map(\.requirement.id))
-        let suppressedRequirements = suppressions.disabledRequirements(among: requirementIDs)
+        let suppressedRequirements = suppressions.disabledRequirements(among: pack.requirementIDs)
         var suppressedRaised = Set<String>()
         for (requirement, check) in pack.requirementChecks where !options.disabled.contains(requirement.id) {
             let outcome = check.run(document)
@@ -107,7 +111,7 @@ public struct Engine: Sendable {
             }
         }
         let applied = suppressions.apply(
-            to: findings, rules: Set(pack.ruleChecks.map(\.rule.id)), requirements: requirementIDs,
+            to: findings, rules: pack.ruleIDs, requirements: pack.requirementIDs,
             disabledRequirementsRaised: suppressedRaised, pack: pack.id, language: language)
         findings = applied.kept
         for misuse in applied.misuses where !options.disabled.contains(misuse.rule) {

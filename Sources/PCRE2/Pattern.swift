@@ -59,7 +59,7 @@ public final class Pattern: @unchecked Sendable {
     private let code: OpaquePointer
     private let context: OpaquePointer
 
-    /// Compiles `source`; throws ``PCRE2Error/compile(pattern:offset:message:)`` with PCRE2's message.
+    /// Compiles `source`; throws ``PCRE2Error/compile(pattern:offset:code:message:)`` with PCRE2's message.
     public init(_ source: String, options: PatternOptions = [], limits: MatchLimits = MatchLimits()) throws {
         self.source = source
         self.limits = limits
@@ -154,16 +154,14 @@ public final class Pattern: @unchecked Sendable {
             let vector = pcre2_get_ovector_pointer_8(data)!
             let range = Int(vector[0])..<max(Int(vector[0]), Int(vector[1]))
             var mark: Int?
-            if let pointer = pcre2_get_mark_8(data) {
-                // A mark is stored with its length in the byte before it.
-                let length = Int(pointer[-1])
+            if let bytes = markBytes(data) {
                 var number = 0
                 var digits = 0
-                while digits < length, digits < 18, pointer[digits] >= 0x30, pointer[digits] <= 0x39 {
-                    number = number * 10 + Int(pointer[digits] - 0x30)
+                while digits < bytes.count, digits < 18, bytes[digits] >= 0x30, bytes[digits] <= 0x39 {
+                    number = number * 10 + Int(bytes[digits] - 0x30)
                     digits += 1
                 }
-                mark = digits == length && digits > 0 ? number : nil
+                mark = digits == bytes.count && digits > 0 ? number : nil
             }
             return (range, try body(range, mark))
         }
@@ -222,13 +220,14 @@ public final class Pattern: @unchecked Sendable {
                 groups.append(nil)
             }
         }
-        var mark: String?
-        if let markPointer = pcre2_get_mark_8(data) {
-            // A mark is stored with its length in the byte before it.
-            let length = Int(markPointer[-1])
-            mark = String(decoding: UnsafeBufferPointer(start: markPointer, count: length), as: UTF8.self)
-        }
-        return Match(groups: groups, mark: mark)
+        return Match(groups: groups, mark: markBytes(data).map { String(decoding: $0, as: UTF8.self) })
+    }
+
+    /// The name of the `(*MARK:…)` the last match passed, if any.
+    private func markBytes(_ data: OpaquePointer) -> UnsafeBufferPointer<UInt8>? {
+        guard let pointer = pcre2_get_mark_8(data) else { return nil }
+        // A mark is stored with its length in the byte before it.
+        return UnsafeBufferPointer(start: pointer, count: Int(pointer[-1]))
     }
 
     /// Escapes `text` so that it matches literally inside a pattern.

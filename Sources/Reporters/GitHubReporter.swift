@@ -13,7 +13,7 @@ public enum GitHubReporter: Reporter {
         var out: [String] = []
         for document in run.documents {
             let verdict = document.verdict == .dat ? context.pick("ĐẠT", "PASS") : context.pick("CHƯA ĐẠT", "NOT YET")
-            out.append("\(document.path): \(verdict) \(context.pick("điểm", "score")) \(score(document.score))/100 [\(document.pack)]")
+            out.append("\(document.path): \(verdict) \(context.pick("điểm", "score")) \(Score.text(document.score))/100 [\(document.pack)]")
             let path = ReportPath.relative(document.path)
             for finding in document.findings {
                 let title = context.rule(finding.rule).map { "\($0.title) [\(finding.rule)]" } ?? finding.rule
@@ -66,9 +66,5 @@ public enum GitHubReporter: Reporter {
         case .warning: return "warning"
         case .info: return "notice"
         }
-    }
-
-    private static func score(_ value: Double) -> String {
-        value == value.rounded() ? String(Int(value)) : String(value)
     }
 }

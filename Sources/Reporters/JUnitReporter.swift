@@ -66,7 +66,7 @@ public enum JUnitReporter: Reporter {
                     <properties>
                       <property name="pack" value="\(classname)"/>
                       <property name="verdict" value="\(document.verdict.rawValue)"/>
-                      <property name="score" value="\(score(document.score))"/>
+                      <property name="score" value="\(Score.text(document.score))"/>
                     </properties>
                 \(cases.joined(separator: "\n"))
                   </testsuite>
@@ -99,9 +99,5 @@ public enum JUnitReporter: Reporter {
         case .partial: return context.pick("đạt một phần", "partial")
         case .missing: return context.pick("thiếu", "missing")
         }
-    }
-
-    private static func score(_ value: Double) -> String {
-        value == value.rounded() ? String(Int(value)) : String(value)
     }
 }

@@ -17,7 +17,7 @@ public enum MarkdownReporter: Reporter {
             "\(run.documents.count) reports: \(met) pass, \(run.documents.count - met) not yet; \(run.errors.count) unreadable."))
         for document in run.documents {
             let verdict = document.verdict == .dat ? "✅ " + context.pick("ĐẠT", "PASS") : "❌ " + context.pick("CHƯA ĐẠT", "NOT YET")
-            out += ["", "### \(escape(document.path)) — \(verdict) — \(context.pick("điểm", "score")) \(score(document.score))/100",
+            out += ["", "### \(escape(document.path)) — \(verdict) — \(context.pick("điểm", "score")) \(Score.text(document.score))/100",
                     "", context.pick("Bộ quy tắc", "Rule pack") + ": \(escape(document.pack))", ""]
             out.append("| | \(context.pick("Yêu cầu", "Requirement")) | \(context.pick("Nhận xét", "Notes")) |")
             out.append("|:-:|---|---|")
@@ -82,9 +82,5 @@ public enum MarkdownReporter: Reporter {
         case .warning: return context.pick("cảnh báo", "warning")
         case .info: return context.pick("gợi ý", "info")
         }
-    }
-
-    private static func score(_ value: Double) -> String {
-        value == value.rounded() ? String(Int(value)) : String(value)
     }
 }

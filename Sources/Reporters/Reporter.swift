@@ -18,7 +18,7 @@ public struct ReportContext: Sendable {
     public var tool: ToolInfo
     /// Every requirement and rule of the packs the reports were checked with, in pack order; IDs are
     /// unique (a base pack's rule shared by two packs appears once).
-    public var rules: [RuleDescriptor]
+    public var rules: [RuleDescriptor] { didSet { ruleIndex = Self.index(rules) } }
     /// The decoded text of a checked report by its path, for formats that count columns in UTF-8 bytes;
     /// nil when it cannot be had (standard input, Word files), and columns then stay in characters.
     public var sourceText: @Sendable (String) -> String?
@@ -29,14 +29,17 @@ public struct ReportContext: Sendable {
         self.colour = colour
         self.tool = tool
         self.rules = rules
+        self.ruleIndex = Self.index(rules)
         self.sourceText = sourceText
     }
 
     /// The descriptor of a requirement or rule by ID, when the context has it.
     public func rule(_ id: String) -> RuleDescriptor? { ruleIndex[id].map { rules[$0] } }
 
-    /// The position of a rule in ``rules`` by ID.
-    var ruleIndex: [String: Int] {
+    /// The position of a rule in ``rules`` by ID, kept with ``rules`` (reporters look rules up per finding).
+    private(set) var ruleIndex: [String: Int]
+
+    private static func index(_ rules: [RuleDescriptor]) -> [String: Int] {
         var index: [String: Int] = [:]
         for (position, rule) in rules.enumerated() where index[rule.id] == nil { index[rule.id] = position }
         return index
@@ -83,4 +86,12 @@ public enum Reporters {
         ]
         return Dictionary(uniqueKeysWithValues: types.map { ($0.identifier, $0) })
     }()
+}
+
+/// A score as the reports write it: whole numbers without a decimal point ("95", "87.5").
+public enum Score {
+    /// `value` in words of digits.
+    public static func text(_ value: Double) -> String {
+        value == value.rounded() ? String(Int(value)) : String(value)
+    }
 }

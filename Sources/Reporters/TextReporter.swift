@@ -12,7 +12,7 @@ public enum TextReporter: Reporter {
         var out: [String] = []
         for document in run.documents {
             let verdict = document.verdict == .dat ? paint(vi ? "ĐẠT" : "PASS", "32") : paint(vi ? "CHƯA ĐẠT" : "NOT YET", "31")
-            out.append(paint(document.path, "1") + "  \(verdict)  " + (vi ? "điểm" : "score") + " \(format(document.score))/100  [\(document.pack)]")
+            out.append(paint(document.path, "1") + "  \(verdict)  " + (vi ? "điểm" : "score") + " \(Score.text(document.score))/100  [\(document.pack)]")
             for requirement in document.requirements {
                 let mark: String
                 switch requirement.status {
@@ -49,9 +49,5 @@ public enum TextReporter: Reporter {
             ? "\(run.documents.count) báo cáo: \(met) đạt, \(run.documents.count - met) chưa đạt; \(run.errors.count) tệp không đọc được."
             : "\(run.documents.count) reports: \(met) pass, \(run.documents.count - met) not yet; \(run.errors.count) unreadable.")
         return out.joined(separator: "\n") + "\n"
-    }
-
-    private static func format(_ value: Double) -> String {
-        value == value.rounded() ? String(Int(value)) : String(value)
     }
 }

@@ -130,7 +130,7 @@ public final class CheckService: @unchecked Sendable {
                 if files[names[index]] == nil { files[names[index]] = path }
             }
             var run = checker.check(paths, workers: 1)
-            run.documents = run.documents.map { Self.renamed($0, to: shown[$0.path] ?? $0.path) }
+            run.documents = run.documents.map { $0.replacingPath(shown[$0.path] ?? $0.path) }
             run.errors = run.errors.map { InputError(path: shown[$0.path] ?? names.first ?? $0.path,
                                                      message: Self.scrub($0.message, folder: folder.path)) }
             let reader = SourceText.reader()
@@ -154,16 +154,6 @@ public final class CheckService: @unchecked Sendable {
             queue.addOperation { once.finish(Result { try work() }) }
             DispatchQueue.global().asyncAfter(deadline: .now() + seconds) { once.finish(.failure(APIError.timedOut(seconds: seconds))) }
         }
-    }
-
-    /// `result` with `path` in place of its temporary path.
-    static func renamed(_ result: DocumentResult, to path: String) -> DocumentResult {
-        guard let data = try? JSONEncoder().encode(result),
-              var object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else { return result }
-        object["path"] = path
-        guard let changed = try? JSONSerialization.data(withJSONObject: object),
-              let decoded = try? JSONDecoder().decode(DocumentResult.self, from: changed) else { return result }
-        return decoded
     }
 
     /// A message without the private folder's path.

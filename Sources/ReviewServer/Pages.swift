@@ -95,7 +95,7 @@ enum Pages {
     }
 
     /// The results of one request: the matrix when there are several reports, then each report.
-    static func resultsPage(_ checked: CheckedUploads, packs: [(id: String, title: String)]) throws -> String {
+    static func resultsPage(_ checked: CheckedUploads) throws -> String {
         let language = checked.language
         let t = { (vi: String, en: String) in pick(language, vi, en) }
         let batch = ReviewBatch(run: checked.run, pack: checked.pack, language: language)
@@ -191,24 +191,24 @@ enum Pages {
         html += "</ol>\n"
         // The text with findings marked.
         if let text = reportText(result.path, checked: checked) {
-            html += "<h3>\(t("Nội dung báo cáo", "Report text"))</h3>\n<pre class=\"text\">\(marked(text.text, findings: result.findings, slug: report.slug, byLine: text.byLine, prefixes: text.prefixes))</pre>\n"
+            html += "<h3>\(t("Nội dung báo cáo", "Report text"))</h3>\n<pre class=\"text\">\(marked(text.text, findings: result.findings, slug: report.slug, prefixes: text.prefixes))</pre>\n"
         }
         return html + "</section>\n"
     }
 
-    /// The report's text: text reports as decoded (findings placed by line and column), others as
-    /// their paragraphs (findings placed by their excerpts).
-    static func reportText(_ name: String, checked: CheckedUploads) -> (text: String, byLine: Bool, prefixes: [Int])? {
-        if let text = checked.context.sourceText(name) { return (text, true, []) }
+    /// The report's text, where findings are placed by line and column: text reports as decoded,
+    /// others as their paragraphs, one a line, with the length of each line's generated list marker.
+    static func reportText(_ name: String, checked: CheckedUploads) -> (text: String, prefixes: [Int])? {
+        if let text = checked.context.sourceText(name) { return (text, []) }
         guard let file = checked.files[name], let document = try? DocumentReaders.read(path: file) else { return nil }
         // Word files: one line per block, as the engine counts them; columns do not count the list
         // marker the reader generated ("- "), so each line's marker length is added back.
         let prefixes = document.blocks.map { String(decoding: Array($0.text.utf8.prefix($0.generatedPrefixLength)), as: UTF8.self).unicodeScalars.count }
-        return (document.blocks.map(\.text).joined(separator: "\n"), true, prefixes)
+        return (document.blocks.map(\.text).joined(separator: "\n"), prefixes)
     }
 
     /// `text` escaped, with each finding's span in a `<mark>` linking to its explanation.
-    static func marked(_ text: String, findings: [Finding], slug: String, byLine: Bool, prefixes: [Int] = []) -> String {
+    static func marked(_ text: String, findings: [Finding], slug: String, prefixes: [Int] = []) -> String {
         let scalars = Array(text.unicodeScalars)
         var lineStarts = [0]
         for (offset, scalar) in scalars.enumerated() where scalar == "\n" { lineStarts.append(offset + 1) }
@@ -218,22 +218,12 @@ enum Pages {
             return min(scalars.count, lineStarts[line - 1] + prefix + max(0, column - 1))
         }
         var spans: [(start: Int, end: Int, index: Int)] = []
-        var searchFrom = text.startIndex
         for (index, finding) in findings.enumerated() {
-            if byLine {
-                guard let start = offset(finding.line, finding.column) else { continue }
-                // The end column is the last character of the span (inclusive).
-                var end = (offset(finding.endLine, finding.endColumn) ?? start) + 1
-                if end <= start { end = min(scalars.count, start + max(1, finding.excerpt.unicodeScalars.count)) }
-                spans.append((start, min(end, scalars.count), index))
-            } else {
-                let needle = finding.excerpt.trimmingCharacters(in: CharacterSet(charactersIn: "…. ").union(.whitespacesAndNewlines))
-                guard needle.count >= 2 else { continue }
-                guard let range = text.range(of: needle, range: searchFrom..<text.endIndex) ?? text.range(of: needle) else { continue }
-                let start = text.unicodeScalars.distance(from: text.unicodeScalars.startIndex, to: range.lowerBound)
-                spans.append((start, start + needle.unicodeScalars.count, index))
-                searchFrom = range.upperBound
-            }
+            guard let start = offset(finding.line, finding.column) else { continue }
+            // The end column is the last character of the span (inclusive).
+            var end = (offset(finding.endLine, finding.endColumn) ?? start) + 1
+            if end <= start { end = min(scalars.count, start + max(1, finding.excerpt.unicodeScalars.count)) }
+            spans.append((start, min(end, scalars.count), index))
         }
         spans.sort { $0.start < $1.start }
         var out = ""

@@ -80,7 +80,7 @@ public enum ReviewServer {
             let language = fields["lang"] == "en" ? "en" : Pages.language(of: request)
             let pack = fields["pack"].flatMap { $0.isEmpty ? nil : $0 }
             let page = try await service.check(uploads, pack: pack, language: language) { checked in
-                try Pages.resultsPage(checked, packs: packList(service))
+                try Pages.resultsPage(checked)
             }
             return html(page)
         }

@@ -1,4 +1,5 @@
 // ReviewServer: the server's settings. ServerOptions owns what `soatxet serve` is told and checks it is safe to start.
+import Configuration
 import Foundation
 
 /// What `soatxet serve` is told: where to listen, which pack by default, and the limits on uploads.
@@ -19,7 +20,7 @@ public struct ServerOptions: Sendable {
     /// cookie the login form sets); nil on loopback when none is wanted.
     public var token: String?
 
-    public init(host: String = "127.0.0.1", port: Int = 8080, pack: String = "tld-so-ket-dh-ix", maxUpload: Int = 20 * 1024 * 1024,
+    public init(host: String = "127.0.0.1", port: Int = 8080, pack: String = ProjectConfig.defaultPack, maxUpload: Int = 20 * 1024 * 1024,
                 maxFiles: Int = 50, timeout: Double = 60, token: String? = nil) {
         self.host = host
         self.port = port

@@ -132,27 +132,20 @@ public struct PackLibrary: Sendable {
 
     /// Loads pack `id` (or a path ending in `.yaml`) with its bases folded in.
     public func resolve(_ idOrPath: String) throws -> ResolvedPack {
-        let file = idOrPath.hasSuffix(".yaml") || idOrPath.contains("/") ? idOrPath : try self.file(of: idOrPath)
-        let pack = try Self.decode(file: file)
-        var bases: [Pack] = []
-        var seen: Set<String> = [pack.id]
-        try collectBases(of: pack, chain: [pack.id], seen: &seen, into: &bases)
-        return try Self.fold(pack, file: file, bases: bases)
+        try resolve(idOrPath, extending: [])
     }
 
     /// Loads pack `idOrPath` with its bases folded in, and `extra` packs (IDs or `.yaml` paths) added
     /// as further bases, as a project configuration's `extends:` asks; their requirements and rules join
     /// the pack's, and the pack's own rules still replace theirs.
     public func resolve(_ idOrPath: String, extending extra: [String]) throws -> ResolvedPack {
-        guard !extra.isEmpty else { return try resolve(idOrPath) }
-        let file = idOrPath.hasSuffix(".yaml") || idOrPath.contains("/") ? idOrPath : try self.file(of: idOrPath)
+        let file = try self.file(forReference: idOrPath)
         let pack = try Self.decode(file: file)
         var bases: [Pack] = []
         var seen: Set<String> = [pack.id]
         try collectBases(of: pack, chain: [pack.id], seen: &seen, into: &bases)
         for reference in extra {
-            let extraFile = reference.hasSuffix(".yaml") || reference.contains("/") ? reference : try self.file(of: reference)
-            let added = try Self.decode(file: extraFile)
+            let added = try Self.decode(file: try self.file(forReference: reference))
             guard !seen.contains(added.id) else { continue }
             try collectBases(of: added, chain: [pack.id, added.id], seen: &seen, into: &bases)
             if !seen.contains(added.id) {
@@ -161,6 +154,12 @@ public struct PackLibrary: Sendable {
             }
         }
         return try Self.fold(pack, file: file, bases: bases)
+    }
+
+    /// The file a pack reference names: a path as given (it ends in `.yaml` or holds a `/`), else
+    /// the library's file of that ID.
+    private func file(forReference reference: String) throws -> String {
+        reference.hasSuffix(".yaml") || reference.contains("/") ? reference : try file(of: reference)
     }
 
     private func collectBases(of pack: Pack, chain: [String], seen: inout Set<String>, into bases: inout [Pack]) throws {

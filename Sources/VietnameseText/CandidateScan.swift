@@ -155,16 +155,6 @@ enum CandidateScan {
     static func digitRunStarts(in bytes: UnsafeBufferPointer<UInt8>) -> [Int] {
         NumeralAnchors(in: bytes).digits
     }
-
-    /// Whether the byte before `offset` is not an ASCII letter, digit or underscore: the offset
-    /// may start a word (a superset of PCRE2's `\b` before a word character).
-    @inline(__always)
-    static func mayStartWord(_ offset: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard offset > 0 else { return true }
-        let byte = bytes[offset - 1]
-        if byte >= 0x80 { return true }
-        return !(byte &- 0x30 < 10 || (byte | 0x20) &- 0x61 < 26 || byte == 0x5F)
-    }
 }
 
 /// The bytes every date and figure holds, found in one pass: the first digit of each run of

@@ -58,11 +58,11 @@ public struct Figure: Sendable, Hashable {
 /// "2444/KH-TLĐ", "Số: 15/BC-LĐLĐ"), numbers after document names ("Nghị quyết 20"), heading and
 /// clause numbers ("1.2.", "mục 3"), ordinals ("lần thứ 10") and times ("8h30").
 public enum FigureScanner {
-    /// Counting nouns of union reports that make a number a ``FigureKind/count``. Longer names
-    /// come first so that "công đoàn cơ sở" wins over "công đoàn".
     /// Units of time: a number of them is a duration.
     static let timeUnits: Set<String> = ["ngày", "tháng", "năm", "tuần", "giờ", "phút", "quý"]
 
+    /// Counting nouns of union reports that make a number a ``FigureKind/count``. Longer names
+    /// come first so that "công đoàn cơ sở" wins over "công đoàn".
     static let units: [String] = [
         "công đoàn cơ sở vững mạnh", "công đoàn cơ sở", "tổ công đoàn", "nghiệp đoàn", "công đoàn viên",
         "công đoàn", "đoàn viên công đoàn", "đoàn viên", "CĐCS", "CNVCLĐ", "CNVC-LĐ", "CNVC", "CNLĐ", "NLĐ",

@@ -108,7 +108,6 @@ public enum Negation {
         var index = left.count - 1
         var gap = 0                 // words between the candidate negator and the current list item
         var itemWords = 0           // words of the current list item seen so far
-        if index < 4 { ranOut = true }
         while index >= 0 {
             if index < 4 { ranOut = true }
             let token = left[index]
@@ -137,6 +136,7 @@ public enum Negation {
             if gap > maxGap { return nil }
             index -= 1
         }
+        ranOut = true
         return nil
     }
 

@@ -45,13 +45,8 @@ public struct MatchText: Sendable {
         self.spaceMap = spaceMap
     }
 
-    /// The offset in the original text of byte `offset` of the matching form.
-    public func originalOffset(_ offset: Int) -> Int {
-        spaceMap.inputOffset(formMap.inputOffset(offset))
-    }
-
-    /// ``originalOffset(_:)`` of both ends of many ranges, fastest when they come in text order.
-    public func originalRanges(_ ranges: [Range<Int>]) -> [Range<Int>] {
+    /// The ranges in the original text of ranges of the matching form, fastest when they come in text order.
+    func originalRanges(_ ranges: [Range<Int>]) -> [Range<Int>] {
         var formStart = OffsetMap.Cursor(formMap), spaceStart = OffsetMap.Cursor(spaceMap)
         var formEnd = OffsetMap.Cursor(formMap), spaceEnd = OffsetMap.Cursor(spaceMap)
         return ranges.map {
@@ -208,8 +203,13 @@ public final class PhraseMatcher: Sendable {
     }
 
     /// The words (runs of letters and digits) of a key.
+    private static func words(of key: String) -> [Substring] {
+        key.split(whereSeparator: { !isWordCharacter($0) })
+    }
+
+    /// ``words(of:)`` as a set.
     private static func wordSet(_ key: String) -> Set<Substring> {
-        Set(key.split(whereSeparator: { !isWordCharacter($0) }))
+        Set(words(of: key))
     }
 
     private static func collapse(_ key: String) -> String {
@@ -224,26 +224,26 @@ public final class PhraseMatcher: Sendable {
     }
 
     /// An abbreviation and its expansion in matching form, with the words of each.
-    private struct AbbreviationPair {
+    private struct KeyPair {
         let form: String, expansion: String
         let formWords: [Substring], expansionWords: [Substring]
 
         init(form: String, expansion: String) {
             self.form = form
             self.expansion = expansion
-            formWords = form.split(whereSeparator: { !PhraseMatcher.isWordCharacter($0) })
-            expansionWords = expansion.split(whereSeparator: { !PhraseMatcher.isWordCharacter($0) })
+            formWords = PhraseMatcher.words(of: form)
+            expansionWords = PhraseMatcher.words(of: expansion)
         }
     }
 
     /// The lexicon's (abbreviation, default expansion) pairs in matching form, longest expansion
     /// first, indexed by the words they hold.
     private struct AbbreviationTable {
-        let pairs: [AbbreviationPair]
+        let pairs: [KeyPair]
         let byWord: [Substring: [Int]]
 
         init(fold: Bool) {
-            var pairs: [AbbreviationPair] = []
+            var pairs: [KeyPair] = []
             for entry in AbbreviationLexicon.entries {
                 let expansion = collapse(MatchForm.key(entry.expansion, foldDiacritics: fold))
                 for form in entry.forms {
@@ -251,7 +251,7 @@ public final class PhraseMatcher: Sendable {
                     // Single letters, and forms that are ordinary syllables once lower-cased ("TƯ" -> "tư",
                     // "TU" -> "tu"), would match everywhere: they stay case-sensitive in the lexicon only.
                     guard key.unicodeScalars.count >= 2, key != expansion, VietnameseSyllable.parse(key) == nil else { continue }
-                    pairs.append(AbbreviationPair(form: key, expansion: expansion))
+                    pairs.append(KeyPair(form: key, expansion: expansion))
                 }
             }
             self.pairs = pairs.sorted { $0.expansion.utf8.count > $1.expansion.utf8.count }
@@ -270,7 +270,7 @@ public final class PhraseMatcher: Sendable {
 
     /// Replaces whole-word occurrences of `word` in `text` (both in matching form).
     private static func replaceWords(_ word: String, with replacement: String, in text: String) -> String {
-        guard !word.isEmpty, containsBytes(of: word, in: text) else { return text }
+        guard !word.isEmpty else { return text }
         var result = ""
         var rest = Substring(text)
         while let range = rest.range(of: word) {
@@ -282,19 +282,6 @@ public final class PhraseMatcher: Sendable {
             rest = rest[range.upperBound...]
         }
         return result + rest
-    }
-
-    /// Whether `text` holds the UTF-8 bytes of `word` anywhere (a fast filter before the word-wise search).
-    private static func containsBytes(of word: String, in text: String) -> Bool {
-        var text = text, word = word
-        return text.withUTF8 { haystack in
-            word.withUTF8 { needle in
-                guard needle.count <= haystack.count else { return false }
-                return (0...haystack.count - needle.count).contains { start in
-                    haystack[start] == needle[0] && memcmp(haystack.baseAddress! + start, needle.baseAddress!, needle.count) == 0
-                }
-            }
-        }
     }
 
     private static func isWordCharacter(_ character: Character) -> Bool {

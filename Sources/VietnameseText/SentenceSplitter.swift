@@ -212,15 +212,13 @@ public enum SentenceSplitter {
         while index < end {
             // Bytes that cannot start a terminator are skipped one by one: in valid UTF-8 an ASCII
             // byte or a lead byte 0xE2 never stands inside another character.
-            let byte = bytes[index]
-            guard byte == UInt8(ascii: ".") || byte == UInt8(ascii: "!") || byte == UInt8(ascii: "?") || byte == 0xE2
-                || byte == UInt8(ascii: ";") else {
-                index += 1
-                continue
+            let isTerminator: Bool
+            switch bytes[index] {
+            case UInt8(ascii: "."), UInt8(ascii: "!"), UInt8(ascii: "?"): isTerminator = true
+            case 0xE2: isTerminator = index + 2 < end && bytes[index + 1] == 0x80 && bytes[index + 2] == 0xA6  // …
+            case UInt8(ascii: ";"): isTerminator = options.splitOnSemicolon
+            default: isTerminator = false
             }
-            let isTerminator = byte != 0xE2 && byte != UInt8(ascii: ";")
-                || (byte == 0xE2 && index + 2 < end && bytes[index + 1] == 0x80 && bytes[index + 2] == 0xA6)
-                || (options.splitOnSemicolon && byte == UInt8(ascii: ";"))
             guard isTerminator else {
                 index += 1
                 continue

@@ -84,8 +84,14 @@ public struct OffsetMap: Sendable, Equatable {
                 continue
             }
             // A copied stretch of B may cross several segments of `inner`: split it at their starts.
+            // (found from the segment holding inStart on, not by reading all of `inner`'s segments)
             var cuts = [inStart]
-            for start in inner.outStarts where start > inStart && start < inStop { cuts.append(start) }
+            if let first = inner.segment(containing: inStart) {
+                for start in inner.outStarts[(first + 1)...] {
+                    if start >= inStop { break }
+                    cuts.append(start)
+                }
+            }
             cuts.append(inStop)
             for (from, to) in zip(cuts, cuts.dropFirst()) where to > from {
                 let innerIndex = inner.segment(containing: from)
@@ -102,19 +108,15 @@ public struct OffsetMap: Sendable, Equatable {
 
     private func segment(containing offset: Int) -> Int? {
         guard !outStarts.isEmpty, offset < outEnd else { return nil }
-        var low = 0, high = outStarts.count - 1
-        while low < high {
-            let mid = (low + high + 1) / 2
-            if outStarts[mid] <= offset { low = mid } else { high = mid - 1 }
-        }
-        return low
+        return lastSegment(startingAtOrBefore: offset, from: 0)
     }
 
     /// The input offset that output byte offset `offset` comes from.
     public func inputOffset(_ offset: Int) -> Int {
-        guard !outStarts.isEmpty else { return offset }
-        if offset >= outEnd { return inEnd + (offset - outEnd) }
-        return inputOffset(offset, inSegment: lastSegment(startingAtOrBefore: offset, from: 0))
+        guard let segment = segment(containing: offset) else {
+            return outStarts.isEmpty ? offset : inEnd + (offset - outEnd)
+        }
+        return inputOffset(offset, inSegment: segment)
     }
 
     /// The last segment at or after `from` whose output starts at or before `offset` (`from` when none).
@@ -140,15 +142,15 @@ public struct OffsetMap: Sendable, Equatable {
 
     /// Maps many offsets that mostly rise (the matches of a scan, in text order): each lookup walks
     /// on from the previous segment, so a run of rising offsets costs about one step each.
-    public struct Cursor {
+    struct Cursor {
         private let map: OffsetMap
         private var segment = 0
 
         /// A cursor at the start of `map`.
-        public init(_ map: OffsetMap) { self.map = map }
+        init(_ map: OffsetMap) { self.map = map }
 
         /// ``OffsetMap/inputOffset(_:)`` of `offset`.
-        public mutating func inputOffset(_ offset: Int) -> Int {
+        mutating func inputOffset(_ offset: Int) -> Int {
             guard !map.outStarts.isEmpty else { return offset }
             if offset >= map.outEnd { return map.inEnd + (offset - map.outEnd) }
             if offset < map.outStarts[segment] {

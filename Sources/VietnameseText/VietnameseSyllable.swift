@@ -105,8 +105,6 @@ enum WordScanner {
         }
         if start >= 0 { body(start..<count) }
     }
-
-    static let asciiLetter: [Bool] = (0..<128).map { (0x41...0x5A).contains($0) || (0x61...0x7A).contains($0) }
 }
 
 /// A word decoded into letter codes, with its single tone mark and upper-case letters.
@@ -512,8 +510,4 @@ enum Rhymes {
         }
         return masks
     }()
-
-    @inline(__always) static func allows(medial: UInt8, nucleus: UInt8, coda: UInt8) -> Bool {
-        masks[Int(medial) * 32 + Int(nucleus)] & (1 << UInt16(coda)) != 0
-    }
 }

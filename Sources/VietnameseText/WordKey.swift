@@ -42,7 +42,7 @@ struct WordKey: Hashable, Sendable {
                 index += width
                 let entry = LetterTable.entry(decoded, tables)
                 if entry & (LetterTable.upperBit | LetterTable.letterBit) == LetterTable.upperBit | LetterTable.letterBit {
-                    scalar = WordKey.lower(entry: entry, scalar: decoded)
+                    scalar = WordKey.lower(entry: entry)
                 }
             }
             hash = (hash ^ UInt64(scalar)) &* WordKey.prime
@@ -50,13 +50,12 @@ struct WordKey: Hashable, Sendable {
         value = hash
     }
 
-    /// The lower-case scalar of a Vietnamese capital with letter-table `entry`.
+    /// The lower-case scalar of a non-ASCII Vietnamese capital (a vowel, Đ or Ð) with letter-table `entry`.
     @inline(__always)
-    private static func lower(entry: UInt16, scalar: UInt32) -> UInt32 {
+    private static func lower(entry: UInt16) -> UInt32 {
         let code = UInt8(entry & 0x1F)
         if code == Letter.dStroke { return entry & LetterTable.ethBit != 0 ? 0xF0 : 0x111 }  // Ð -> ð, Đ -> đ
-        if Letter.isVowel(code) { return LetterTable.vowelScalars[0][Int(code - 1) * 6 + Int(entry >> 5 & 7)] }
-        return UInt32(Letter.ascii[Int(code)])
+        return LetterTable.vowelScalars[0][Int(code - 1) * 6 + Int(entry >> 5 & 7)]
     }
 }
 

@@ -1,8 +1,10 @@
 // soatxet: `soatxet annotate`. Writes a copy of a report with the review in it: Word comments or Markdown footnotes.
 import ArgumentParser
 import ComplianceEngine
+import Configuration
 import DocumentReaders
 import Foundation
+import Reporters
 import Review
 import RuleModel
 import VietnameseText
@@ -25,7 +27,7 @@ struct AnnotateCommand: ParsableCommand {
     var report: String
 
     @Option(name: .long, help: "Rule pack ID (see 'soatxet rules list') or a pack .yaml file.")
-    var pack: String = "tld-so-ket-dh-ix"
+    var pack: String = ProjectConfig.defaultPack
 
     @Option(name: [.short, .customLong("output")], help: "The annotated copy to write.")
     var output: String?
@@ -48,15 +50,12 @@ struct AnnotateCommand: ParsableCommand {
                 throw ReviewError.markdownNeedsMarkdownName(path: report)
             }
             try ReviewOutput.writeFile(copy.data, to: URL(fileURLWithPath: target))
-            print(lang.pick("Đã ghi \(target): \(copy.annotations) góp ý (điểm \(formatted(result.score))/100, \(result.verdict == .dat ? "đạt" : "chưa đạt")).",
-                            "Wrote \(target): \(copy.annotations) comments (score \(formatted(result.score))/100, \(result.verdict == .dat ? "pass" : "not yet"))."))
+            let verdict = result.verdict.words(lang.rawValue)
+            print(lang.pick("Đã ghi \(target): \(copy.annotations) góp ý (điểm \(Score.text(result.score))/100, \(verdict)).",
+                            "Wrote \(target): \(copy.annotations) comments (score \(Score.text(result.score))/100, \(verdict))."))
         } catch {
             printError("\(report): " + lang.pick("lỗi", "error") + ": \(error)")
             throw ExitCode(2)
         }
-    }
-
-    private func formatted(_ score: Double) -> String {
-        score == score.rounded() ? String(Int(score)) : String(score)
     }
 }

@@ -1,6 +1,7 @@
 // soatxet: `soatxet review`. Checks a batch of reports and writes the reviewer's folder: page, summaries, letters.
 import ArgumentParser
 import ComplianceEngine
+import Configuration
 import DocumentReaders
 import Foundation
 import Review
@@ -25,7 +26,7 @@ struct ReviewCommand: ParsableCommand {
     var paths: [String]
 
     @Option(name: .long, help: "Rule pack ID (see 'soatxet rules list') or a pack .yaml file.")
-    var pack: String = "tld-so-ket-dh-ix"
+    var pack: String = ProjectConfig.defaultPack
 
     @Option(name: .long, help: "The folder to write.")
     var out: String

@@ -50,7 +50,7 @@ final class ServerPartsTests: XCTestCase {
         let text = "Dòng một <b>in đậm</b>\nCông đoàn cơ sở & người lao động"
         let finding = Finding(rule: "thu", severity: .warning, message: "Chú ý \"<i>\"",
                               start: .init(line: 2, column: 11), end: .init(line: 2, column: 15), excerpt: "cơ sở")
-        let html = Pages.marked(text, findings: [finding], slug: "bc", byLine: true)
+        let html = Pages.marked(text, findings: [finding], slug: "bc")
         XCTAssertTrue(html.contains("&lt;b&gt;in đậm&lt;/b&gt;"))
         XCTAssertTrue(html.contains("&amp; người"))
         XCTAssertTrue(html.contains("title=\"Chú ý &quot;&lt;i&gt;&quot;\">cơ sở</a>"), html)
