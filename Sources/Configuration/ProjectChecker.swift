@@ -97,8 +97,9 @@ public final class ProjectChecker: @unchecked Sendable {
         }
         lock.unlock()
         let resolved = try checker(for: settings).engine.pack.resolved
-        var files = [resolved.file]
-        for base in resolved.bases { files.append((try? library.file(of: base.id)) ?? base.id) }
+        // The files the pack and its bases were read from: a base given by path (a configuration's
+        // `extends:`) is hashed from its own file too.
+        let files = [resolved.file] + resolved.baseFiles
         let contents = files.map { (FileManager.default.contents(atPath: $0).map { String(decoding: $0, as: UTF8.self) }) ?? $0 }
         let parts = contents + [key.extends.joined(separator: ","), key.disabled.sorted().joined(separator: ","),
                                 key.severities.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value.rawValue)" }.joined(separator: ","),

@@ -9,6 +9,8 @@ public struct ResolvedPack: Sendable {
     public let file: String
     /// Packs it extends, in the order their rules apply (bases first, each once).
     public let bases: [Pack]
+    /// The file each of ``bases`` was read from, in the same order.
+    public let baseFiles: [String]
     /// Concepts of the bases and the pack; the pack's own win on equal names.
     public let concepts: [String: Concept]
     /// Requirements of the bases and the pack, bases first.
@@ -21,10 +23,12 @@ public struct ResolvedPack: Sendable {
         self = try PackLibrary.fold(pack, file: file, bases: [])
     }
 
-    init(pack: Pack, file: String, bases: [Pack], concepts: [String: Concept], requirements: [Requirement], rules: [Rule]) {
+    init(pack: Pack, file: String, bases: [(pack: Pack, file: String)], concepts: [String: Concept], requirements: [Requirement],
+         rules: [Rule]) {
         self.pack = pack
         self.file = file
-        self.bases = bases
+        self.bases = bases.map(\.pack)
+        self.baseFiles = bases.map(\.file)
         self.concepts = concepts
         self.requirements = requirements
         self.rules = rules
@@ -141,16 +145,17 @@ public struct PackLibrary: Sendable {
     public func resolve(_ idOrPath: String, extending extra: [String]) throws -> ResolvedPack {
         let file = try self.file(forReference: idOrPath)
         let pack = try Self.decode(file: file)
-        var bases: [Pack] = []
+        var bases: [(pack: Pack, file: String)] = []
         var seen: Set<String> = [pack.id]
         try collectBases(of: pack, chain: [pack.id], seen: &seen, into: &bases)
         for reference in extra {
-            let added = try Self.decode(file: try self.file(forReference: reference))
+            let addedFile = try self.file(forReference: reference)
+            let added = try Self.decode(file: addedFile)
             guard !seen.contains(added.id) else { continue }
             try collectBases(of: added, chain: [pack.id, added.id], seen: &seen, into: &bases)
             if !seen.contains(added.id) {
                 seen.insert(added.id)
-                bases.append(added)
+                bases.append((added, addedFile))
             }
         }
         return try Self.fold(pack, file: file, bases: bases)
@@ -162,24 +167,26 @@ public struct PackLibrary: Sendable {
         reference.hasSuffix(".yaml") || reference.contains("/") ? reference : try file(of: reference)
     }
 
-    private func collectBases(of pack: Pack, chain: [String], seen: inout Set<String>, into bases: inout [Pack]) throws {
+    private func collectBases(of pack: Pack, chain: [String], seen: inout Set<String>,
+                              into bases: inout [(pack: Pack, file: String)]) throws {
         for id in pack.extends {
             if chain.contains(id) { throw PackError.extendsCycle(chain + [id]) }
             guard !seen.contains(id) else { continue }
-            let base = try Self.decode(file: try file(of: id))
+            let baseFile = try file(of: id)
+            let base = try Self.decode(file: baseFile)
             try collectBases(of: base, chain: chain + [id], seen: &seen, into: &bases)
             if !seen.contains(id) {
                 seen.insert(id)
-                bases.append(base)
+                bases.append((base, baseFile))
             }
         }
     }
 
-    static func fold(_ pack: Pack, file: String, bases: [Pack]) throws -> ResolvedPack {
+    static func fold(_ pack: Pack, file: String, bases: [(pack: Pack, file: String)]) throws -> ResolvedPack {
         var concepts: [String: Concept] = [:]
         var requirements: [Requirement] = []
         var rules: [Rule] = []
-        for source in bases + [pack] {
+        for source in bases.map(\.pack) + [pack] {
             concepts.merge(source.concepts) { _, new in new }
             for requirement in source.requirements {
                 if requirements.contains(where: { $0.id == requirement.id }) {

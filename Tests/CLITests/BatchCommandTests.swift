@@ -47,6 +47,24 @@ final class BatchCommandTests: XCTestCase {
         XCTAssertTrue(again.stderr.contains("0 báo cáo không đổi, 1 báo cáo kiểm tra lại"), again.stderr)
     }
 
+    /// A pack that a configuration's `extends:` names by path is part of the judge: editing it
+    /// invalidates the cache like editing the main pack.
+    func testAnEditedExtendingPackGivenByPathInvalidatesTheCache() throws {
+        let extra = folder.appendingPathComponent("them-quy-tac.yaml")
+        let original = try String(contentsOf: Soatxet.root.appendingPathComponent("Rules/van-phong.yaml"), encoding: .utf8)
+            .replacingOccurrences(of: "id: van-phong", with: "id: them-quy-tac")
+        try original.write(to: extra, atomically: true, encoding: .utf8)
+        try "extends: [them-quy-tac.yaml]\n".write(to: folder.appendingPathComponent(".soatxet.yml"), atomically: true, encoding: .utf8)
+        let first = try run(["check", "--cache", "mau-ldld-tinh.txt"])
+        XCTAssertTrue(first.stderr.contains("0 báo cáo không đổi, 1 báo cáo kiểm tra lại"), first.stderr)
+        let same = try run(["check", "--cache", "mau-ldld-tinh.txt"])
+        XCTAssertTrue(same.stderr.contains("1 báo cáo không đổi, 0 báo cáo kiểm tra lại"), same.stderr)
+        try original.replacingOccurrences(of: "title: Văn phong và chính tả báo cáo", with: "title: Văn phong báo cáo")
+            .write(to: extra, atomically: true, encoding: .utf8)
+        let edited = try run(["check", "--cache", "mau-ldld-tinh.txt"])
+        XCTAssertTrue(edited.stderr.contains("0 báo cáo không đổi, 1 báo cáo kiểm tra lại"), edited.stderr)
+    }
+
     private func git(_ arguments: [String]) throws { try Soatxet.git(arguments, in: folder) }
 
     func testChangedSinceChecksOnlyWhatGitSaysChanged() throws {
