@@ -60,6 +60,7 @@ struct Bench {
         var docxReports = 100
         var scaling = [1, 10, 50, 100]
         var writeFolder: String?
+        var onlyStage: String?
         while let argument = arguments.popFirst() {
             switch argument {
             case "--mb": megabytes = Int(arguments.popFirst() ?? "") ?? megabytes
@@ -68,12 +69,14 @@ struct Bench {
             case "--docx": docxReports = Int(arguments.popFirst() ?? "") ?? docxReports
             case "--output": output = arguments.popFirst()
             case "--stages": stages = true
+            // For profiling: time one stage of `--stages` only (decode, phrases, ...), then stop.
+            case "--stage": onlyStage = arguments.popFirst()
             // For profiling: write the batch reports (`--reports N`) into a folder and stop.
             case "--write": writeFolder = arguments.popFirst()
             // About a minute: 10 MB (smaller inputs flatter the phrase ratio: rg's start-up would dominate), one run, the ratios only; exits 1 when one falls below half its target.
             case "--smoke": smoke = true; megabytes = 10; runs = 1; reports = 60; docxReports = 10; scaling = []
             default:
-                FileHandle.standardError.write(Data("usage: soatxet-bench [--smoke] [--mb N] [--runs N] [--reports N] [--docx N] [--output FILE] [--stages] [--write FOLDER]\n".utf8))
+                FileHandle.standardError.write(Data("usage: soatxet-bench [--smoke] [--mb N] [--runs N] [--reports N] [--docx N] [--output FILE] [--stages] [--stage NAME] [--write FOLDER]\n".utf8))
                 exit(2)
             }
         }
@@ -90,11 +93,10 @@ struct Bench {
         let size = Double(bytes.count) / 1e6
         let rulesFolder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().appendingPathComponent("Rules").path
-        if stages {
+        if stages || onlyStage != nil {
             let decoded = try TextDecoder.decode(bytes).text
             let normalized = TextNormalizer.normalize(decoded).text
             let matcher = try PhraseMatcher(try PhraseBench.sets(rules: rulesFolder))
-            let prepared = MatchText(normalized, foldDiacritics: false)
             let steps: [(String, () throws -> Void)] = [
                 ("decode", { _ = try TextDecoder.decode(bytes) }),
                 ("repair", { _ = MojibakeRepair.repair(decoded) }),
@@ -105,13 +107,13 @@ struct Bench {
                 ("abbreviations", { _ = AbbreviationLexicon.mentions(in: normalized) }),
                 ("figures", { _ = FigureScanner.scan(normalized) }),
                 ("dates", { _ = DateScanner.scan(normalized) }),
-                ("match form", { _ = MatchText(normalized, foldDiacritics: false) }),
-                ("phrases", { _ = try matcher.matches(in: prepared) }),
+                ("phrases", { _ = matcher.matches(in: normalized) }),
             ]
-            for (name, step) in steps {
+            for (name, step) in steps where onlyStage == nil || onlyStage == name {
                 let seconds = try medianSeconds(runs: runs, step)
                 print(String(format: "%-14@ %7.3f s  %7.1f MB/s", name as NSString, seconds, size / seconds))
             }
+            if onlyStage != nil { return }
         }
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("soatxet-bench-\(getpid())")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)

@@ -83,6 +83,12 @@ public struct Concept: Decodable, Sendable {
         phrases = try container.decode([String].self, forKey: .phrases)
         exclude = try container.decodeIfPresent([String].self, forKey: .exclude) ?? []
         headings = try container.decodeIfPresent(Bool.self, forKey: .headings) ?? true
+        // Phrases match whole words: one of punctuation alone (or empty) would never match.
+        if let wordless = (phrases + exclude).first(where: { !$0.contains { $0.isLetter || $0.isNumber } }) {
+            throw DecodingError.dataCorrupted(.init(
+                codingPath: decoder.codingPath,
+                debugDescription: "'\(wordless)' has no letter or digit; a phrase is matched word by word, so it needs a word"))
+        }
         if let clash = phrases.first(where: exclude.contains) {
             // Usually a flow list [a, b, c] that split a phrase holding a comma: quote such phrases.
             throw DecodingError.dataCorrupted(.init(

@@ -9,53 +9,19 @@ import Foundation
 /// `thuỷ`, misplaced `qúy` -> `quý`, `đòan` -> `đoàn`) and with i/y unified where Vietnamese
 /// writes both (`kỹ`/`kĩ` -> `kĩ`, `lý` -> `lí`, `qui` -> `quy`; `y`, `yêu`, `uy`, `ay`, `quy`
 /// keep their `y`). With `foldDiacritics`, every diacritic goes as well and `đ` becomes `d`.
-/// Spaces, digits and punctuation are copied unchanged, so word boundaries (PCRE2 `\b`) stay.
+/// Spaces, digits and punctuation are copied unchanged, so word boundaries stay.
 public enum MatchForm {
-    /// The matching form of `text` and the map from its byte offsets back to `text`'s.
-    public static func make(_ text: String, foldDiacritics: Bool) -> (text: String, map: OffsetMap) {
-        let original = text
-        var text = text
-        return text.withUTF8 { bytes in
-            var builder = TextBuilder(capacity: bytes.count)
-            // Each distinct word is respelled once: its form is kept in `forms` (nil: the word is its own form).
-            var known = WordTable<Range<Int>?>()
-            var forms: [UInt8] = []
-            var copiedUpTo = 0
-            WordScanner.forEachWord(in: bytes) { range in
-                let word = UnsafeBufferPointer(rebasing: bytes[range])
-                if isOwnMatchForm(word) { return }
-                let form = known.value(for: word) { word -> Range<Int>? in
-                    let start = forms.count
-                    appendMatchForm(of: word, fold: foldDiacritics, to: &forms)
-                    if forms.count - start == word.count
-                        && forms.withUnsafeBufferPointer({ memcmp($0.baseAddress! + start, word.baseAddress!, word.count) == 0 }) {
-                        forms.removeSubrange(start...)
-                        return nil
-                    }
-                    return start..<forms.count
-                }
-                guard let form else { return }
-                if range.lowerBound > copiedUpTo {
-                    builder.copy(UnsafeBufferPointer(rebasing: bytes[copiedUpTo..<range.lowerBound]), from: copiedUpTo)
-                }
-                forms.withUnsafeBufferPointer { forms in
-                    let respelled = UnsafeBufferPointer(rebasing: forms[form])
-                    // A respelling as long as the word ("Công" -> "công", "hòa" -> "hoà", most of them)
-                    // maps byte for byte: recorded as a copy, it adds no segment to the map.
-                    if respelled.count == range.count {
-                        builder.copy(respelled, from: range.lowerBound)
-                    } else {
-                        builder.replace(range, with: respelled)
-                    }
-                }
-                copiedUpTo = range.upperBound
-            }
-            if copiedUpTo == 0 { return (original, .identity) }
-            if copiedUpTo < bytes.count {
-                builder.copy(UnsafeBufferPointer(rebasing: bytes[copiedUpTo...]), from: copiedUpTo)
-            }
-            return (builder.string, builder.map)
+    /// Appends the matching form of `text` (UTF-8) to `out`: each word respelled, everything else copied.
+    static func appendForm(of text: UnsafeBufferPointer<UInt8>, fold: Bool, to out: inout [UInt8]) {
+        var copiedUpTo = 0
+        WordScanner.forEachWord(in: text) { range in
+            let word = UnsafeBufferPointer(rebasing: text[range])
+            if isOwnMatchForm(word) { return }
+            out.append(contentsOf: text[copiedUpTo..<range.lowerBound])
+            appendMatchForm(of: word, fold: fold, to: &out)
+            copiedUpTo = range.upperBound
         }
+        out.append(contentsOf: text[copiedUpTo...])
     }
 
     /// Whether `word` is certainly its own matching form: lower-case ASCII letters without "y" and
@@ -68,9 +34,12 @@ public enum MatchForm {
         return true
     }
 
-    /// The matching form of a phrase (from a rule): normalised like report text, then ``make(_:foldDiacritics:)``.
+    /// The matching form of a phrase (from a rule): normalised like report text, then each word respelled.
     public static func key(_ phrase: String, foldDiacritics: Bool) -> String {
-        make(TextNormalizer.normalize(phrase).text, foldDiacritics: foldDiacritics).text
+        var text = TextNormalizer.normalize(phrase).text
+        var form: [UInt8] = []
+        text.withUTF8 { appendForm(of: $0, fold: foldDiacritics, to: &form) }
+        return String(decoding: form, as: UTF8.self)
     }
 
     /// Appends the matching form of one word.

@@ -1,6 +1,5 @@
-// VietnameseText: phrase matching. Finds every phrase of many named sets in one pass over the matching form.
+// VietnameseText: phrase matching. Finds every phrase of many named sets in one pass over a text.
 import Foundation
-import PCRE2
 
 /// A named set of phrases (a concept), with the look-alike phrases that cancel a match they overlap.
 public struct PhraseSet: Sendable, Hashable {
@@ -26,151 +25,93 @@ public struct PhraseMatch: Sendable, Hashable {
     public let range: Range<Int>
 }
 
-/// Text prepared once for matching: spaces collapsed, then put in ``MatchForm``.
-public struct MatchText: Sendable {
-    /// The matching form.
-    public let text: String
-    /// Whether diacritics were folded away.
-    public let folded: Bool
-    private let formMap: OffsetMap
-    private let spaceMap: OffsetMap
+/// A phrase the matcher cannot use.
+public struct PhraseError: Error, Sendable, CustomStringConvertible {
+    /// The set the phrase belongs to.
+    public let set: String
+    /// The phrase as given.
+    public let phrase: String
 
-    /// Prepares `text`; with `foldDiacritics`, for reports typed without diacritics.
-    public init(_ text: String, foldDiacritics: Bool) {
-        let (collapsed, spaceMap) = MatchText.collapseSpaces(text)
-        let (form, formMap) = MatchForm.make(collapsed, foldDiacritics: foldDiacritics)
-        self.text = form
-        self.folded = foldDiacritics
-        self.formMap = formMap
-        self.spaceMap = spaceMap
-    }
-
-    /// The ranges in the original text of ranges of the matching form, fastest when they come in text order.
-    func originalRanges(_ ranges: [Range<Int>]) -> [Range<Int>] {
-        var formStart = OffsetMap.Cursor(formMap), spaceStart = OffsetMap.Cursor(spaceMap)
-        var formEnd = OffsetMap.Cursor(formMap), spaceEnd = OffsetMap.Cursor(spaceMap)
-        return ranges.map {
-            spaceStart.inputOffset(formStart.inputOffset($0.lowerBound))..<spaceEnd.inputOffset(formEnd.inputOffset($0.upperBound))
-        }
-    }
-
-    /// Runs of spaces and tabs become one space, so "công  đoàn" matches "công đoàn".
-    static func collapseSpaces(_ text: String) -> (String, OffsetMap) {
-        let original = text
-        var text = text
-        return text.withUTF8 { bytes in
-            var builder: TextBuilder?
-            var copied = 0
-            var index = 0
-            while index < bytes.count {
-                let byte = bytes[index]
-                guard byte == 0x20 || byte == 0x09 else { index += 1; continue }
-                var end = index + 1
-                while end < bytes.count && (bytes[end] == 0x20 || bytes[end] == 0x09) { end += 1 }
-                if end - index > 1 || byte == 0x09 {
-                    if builder == nil { builder = TextBuilder(capacity: bytes.count) }
-                    builder!.copy(UnsafeBufferPointer(rebasing: bytes[copied..<index]), from: copied)
-                    builder!.replace(index..<end, with: [0x20])
-                    copied = end
-                }
-                index = end
-            }
-            guard var builder else { return (original, .identity) }
-            builder.copy(UnsafeBufferPointer(rebasing: bytes[copied...]), from: copied)
-            return (builder.string, builder.map)
-        }
+    public var description: String {
+        "phrase '\(phrase)' of '\(set)' has no letter or digit: phrases match whole words, so each needs one"
     }
 }
 
-/// Finds every phrase of many sets in one pass of one PCRE2 JIT pattern over a text's matching form.
+/// Finds every phrase of many sets in one pass over a text, word by word.
 ///
 /// Phrases are compared in ``MatchForm`` (case, tone placement and i/y do not matter; with folding,
-/// diacritics neither) and a union abbreviation stands for its expansion and back ("CNVCLĐ" matches
-/// "công nhân, viên chức, lao động"). Phrases match whole words only. At every word start the
-/// longest phrase wins and every phrase that is a word-prefix of it is reported too; searching
-/// resumes at the next word, so overlapping phrases of different sets are all found. Within one
-/// set, a phrase found inside a longer phrase of the set is dropped: they are one statement.
+/// diacritics neither), runs of spaces and tabs count as one space, and a union abbreviation
+/// stands for its expansion and back ("CNVCLĐ" matches "công nhân, viên chức, lao động").
+/// Phrases match whole words only (words are runs of letters and digits, see ``PhraseTokens``).
+/// Every phrase found at every word is reported, so overlapping phrases of different sets are all
+/// found. Within one set, a phrase found inside a longer phrase of the set is dropped: they are
+/// one statement.
+///
+/// Each distinct word of a text is put in matching form once and looked up among the phrases'
+/// words; a phrase is followed along a trie of words only from a word that starts one.
 public final class PhraseMatcher: Sendable {
     /// The sets, in the order given.
     public let sets: [PhraseSet]
     /// Whether phrases and text are compared without diacritics.
     public let foldDiacritics: Bool
-    /// The matching-form keys of every phrase and exclusion, as compiled (for diagnostics and benchmarks).
+    /// The matching-form keys of every phrase and exclusion, by key index (for diagnostics and benchmarks).
     public let keys: [String]
-    private let scanners: [Scanner]
-    // Each set's place among the sets sorted by name: matches at one range come in name order.
-    private let nameRank: [Int]
+    private let trie: PhraseTrie
+    // The sets each key counts for, and whether as an exclusion: key k's are at ownerStart[k]..<ownerStart[k+1].
+    private let ownerStart: [Int32]
+    private let owners: [(set: Int32, excluded: Bool)]
+    // Each set: its name, and whether it has exclusions.
+    private let setNames: [String]
+    private let hasExclusions: [Bool]
+    // Each word number: whether a key with a leading separator starts with it.
+    private let startsLeadKey: [Bool]
 
-    /// The sources of the compiled prefix-factored alternations (for diagnostics and benchmarks):
-    /// one, unless the phrases are too many for one PCRE2 pattern.
-    public var patternSources: [String] { scanners.map(\.pattern.source) }
-
-
-    /// One compiled trie of some of the keys.
-    private struct Scanner: Sendable {
-        let pattern: Pattern
-        // For each trie node a match can end at: every phrase found there, as the set it counts
-        // for, its length in bytes and whether it is an exclusion of that set.
-        let hitsByNode: [[(set: Int, length: Int, excluded: Bool)]]
-    }
-
-    /// Compiles the sets once; throws when a phrase cannot be compiled. At most `keysPerPattern`
-    /// phrase keys go into one PCRE2 pattern; more are split over several, and a pattern PCRE2
-    /// finds too large is split in two until it compiles.
-    public init(_ sets: [PhraseSet], foldDiacritics: Bool = false, keysPerPattern: Int = 4_096) throws {
+    /// Compiles the sets once; throws ``PhraseError`` for a phrase without a letter or a digit.
+    public init(_ sets: [PhraseSet], foldDiacritics: Bool = false) throws {
         self.sets = sets
         self.foldDiacritics = foldDiacritics
         var keys: [String] = []
         var keyIndex: [String: Int] = [:]
-        var owners: [[(set: Int, excluded: Bool)]] = []
+        var keyOwners: [[(set: Int32, excluded: Bool)]] = []
+        var trie = PhraseTrie()
         for (setIndex, set) in sets.enumerated() {
             for (phrases, excluded) in [(set.phrases, false), (set.exclude, true)] {
                 for phrase in phrases {
-                    for key in PhraseMatcher.keys(for: phrase, fold: foldDiacritics) {
+                    let variants = PhraseMatcher.keys(for: phrase, fold: foldDiacritics)
+                    guard !variants.isEmpty else { throw PhraseError(set: set.name, phrase: phrase) }
+                    for key in variants {
                         let index: Int
                         if let existing = keyIndex[key] {
                             index = existing
                         } else {
-                            index = owners.count
+                            guard trie.insert(key) else { throw PhraseError(set: set.name, phrase: phrase) }
+                            index = keyOwners.count
                             keyIndex[key] = index
                             keys.append(key)
-                            owners.append([])
+                            keyOwners.append([])
                         }
-                        if !owners[index].contains(where: { $0.set == setIndex && $0.excluded == excluded }) {
-                            owners[index].append((setIndex, excluded))
+                        if !keyOwners[index].contains(where: { $0.set == Int32(setIndex) && $0.excluded == excluded }) {
+                            keyOwners[index].append((Int32(setIndex), excluded))
                         }
                     }
                 }
             }
         }
+        trie.freeze()
+        self.trie = trie
         self.keys = keys
+        // Each set's place among the sets sorted by name.
         var nameRank = [Int](repeating: 0, count: sets.count)
         for (rank, index) in sets.indices.sorted(by: { sets[$0].name < sets[$1].name }).enumerated() { nameRank[index] = rank }
-        self.nameRank = nameRank
-        let chunk = max(1, keysPerPattern)
-        scanners = try stride(from: 0, to: keys.count, by: chunk).flatMap { start in
-            try Self.scanners(keys: keys, owners: owners, range: start..<min(keys.count, start + chunk))
-        }
-    }
-
-    /// The scanners of `keys[range]`: one, or several when PCRE2 cannot hold them in one pattern.
-    /// Splitting does not change what is found: the phrases matching at one place are each a
-    /// word-prefix of the longest, and each scanner reports all of its own.
-    private static func scanners(keys: [String], owners: [[(set: Int, excluded: Bool)]], range: Range<Int>) throws -> [Scanner] {
-        var trie = PhraseTrie()
-        for index in range { trie.insert(keys[index]) }
-        do {
-            let pattern = try Pattern("(?<![\\p{L}\\p{N}])" + trie.pattern())
-            let hitsByNode = trie.pathTable().map { local in
-                local.flatMap { key in
-                    owners[range.lowerBound + key].map { (set: $0.set, length: trie.keys[key].utf8.count, excluded: $0.excluded) }
-                }.sorted { $0.length > $1.length }
-            }
-            return [Scanner(pattern: pattern, hitsByNode: hitsByNode)]
-        } catch let error as PCRE2Error where error.isTooLarge && range.count > 1 {
-            let middle = range.lowerBound + range.count / 2
-            return try scanners(keys: keys, owners: owners, range: range.lowerBound..<middle)
-                + scanners(keys: keys, owners: owners, range: middle..<range.upperBound)
+        var ownerStart: [Int32] = [0]
+        for list in keyOwners { ownerStart.append(ownerStart[ownerStart.count - 1] + Int32(list.count)) }
+        self.ownerStart = ownerStart
+        // A key's sets in name order: matches of one range come out in that order.
+        owners = keyOwners.flatMap { $0.sorted { nameRank[Int($0.set)] < nameRank[Int($1.set)] } }
+        setNames = sets.map(\.name)
+        hasExclusions = sets.map { !$0.exclude.isEmpty }
+        startsLeadKey = (0..<trie.wordIDs.count).map { number in
+            trie.leads.contains { trie.next($0.root, UInt64(number)).exists }
         }
     }
 
@@ -289,58 +230,198 @@ public final class PhraseMatcher: Sendable {
     }
 
     /// Every occurrence in `text` of every set, in text order, exclusions applied.
-    public func matches(in text: String) throws -> [PhraseMatch] {
-        try matches(in: MatchText(text, foldDiacritics: foldDiacritics))
+    public func matches(in text: String) -> [PhraseMatch] {
+        guard !keys.isEmpty else { return [] }
+        var text = text
+        let scan = text.withUTF8 { bytes in
+            var scan = TextScan(matcher: self, bytes: bytes)
+            scan.run()
+            return scan
+        }
+        // Candidates come in text order; a set's exclusions are all known now.
+        var furthest = [Int](repeating: Int.min, count: sets.count)
+        var result: [PhraseMatch] = []
+        result.reserveCapacity(scan.candidates.count)
+        for hit in scan.candidates {
+            let set = Int(hit.set)
+            // A phrase inside a longer phrase of the same set is the same statement: keep the longer.
+            guard furthest[set] < hit.end else { continue }
+            furthest[set] = hit.end
+            if hasExclusions[set] && PhraseMatcher.overlaps(hit.start..<hit.end, sortedRanges: scan.exclusions[set]) { continue }
+            result.append(PhraseMatch(set: setNames[set], range: hit.start..<hit.end))
+        }
+        return result
     }
 
-    /// Every occurrence in a prepared text (which must be prepared with this matcher's folding).
-    public func matches(in prepared: MatchText) throws -> [PhraseMatch] {
-        guard !scanners.isEmpty else { return [] }
-        precondition(prepared.folded == foldDiacritics, "the text was prepared with other folding")
-        // Hits by set. One scanner finds them in text order, the longest first at each place (the
-        // hits of a node are kept longest first); hits of several scanners are sorted afterwards.
-        var bySet = [[Hit]](repeating: [], count: sets.count)
-        var subject = prepared.text
-        try subject.withUTF8 { bytes in
-            for scanner in scanners {
-                try scanner.pattern.scanMarks(inUTF8: bytes) { range, mark in
-                    guard let mark, scanner.hitsByNode.indices.contains(mark) else { return range.upperBound }
-                    let start = range.lowerBound
-                    for hit in scanner.hitsByNode[mark] {
-                        bySet[hit.set].append(Hit(set: hit.set, start: start, end: start + hit.length, excluded: hit.excluded))
+    /// One phrase found: its set, its bytes in the text, and whether it is an exclusion.
+    private struct Hit {
+        let set: Int32
+        let excluded: Bool
+        let start: Int
+        let end: Int
+    }
+
+    /// One pass over one text: its words in matching form, numbered through a memo, and the
+    /// trie followed from each word that starts a key.
+    private struct TextScan {
+        let matcher: PhraseMatcher
+        let trie: PhraseTrie
+        let bytes: UnsafeBufferPointer<UInt8>
+        let classifier = PhraseTokens.Classifier()
+        /// For each start, the longest phrase of each set found there (unless it is an
+        /// exclusion), by start, then end, then set name.
+        var candidates: [Hit] = []
+        /// Each set's exclusions found, by start.
+        var exclusions: [[Range<Int>]]
+        private var memo = WordTable<(number: Int32, root: PhraseTrie.Step)>()
+        private var separator: [UInt8] = []
+        private var form: [UInt8] = []
+        // The hits of one walk (one start), by end, and the last walk each set had a candidate in.
+        private var walkHits: [Hit] = []
+        private var walks = 0
+        private var lastWalk: [Int]
+        // Words read so far and not yet passed: the current word is `words[head]`; walks read ahead.
+        private var words: [Word] = []
+        private var head = 0
+        private var readUpTo = 0
+
+        /// A word of the text: its bytes, its number among the keys' words (-1: in no key) and the
+        /// node of the keys it starts.
+        private struct Word {
+            let start: Int
+            let end: Int
+            let number: Int32
+            let root: PhraseTrie.Step
+        }
+
+        init(matcher: PhraseMatcher, bytes: UnsafeBufferPointer<UInt8>) {
+            self.matcher = matcher
+            trie = matcher.trie
+            self.bytes = bytes
+            exclusions = [[Range<Int>]](repeating: [], count: matcher.sets.count)
+            lastWalk = [Int](repeating: -1, count: matcher.sets.count)
+        }
+
+        mutating func run() {
+            // Where the separator before the current word starts (0 before the first word).
+            var separatorStart = 0
+            while let word = word(ahead: 0) {
+                if word.number >= 0 {
+                    if matcher.startsLeadKey[Int(word.number)] {
+                        for lead in trie.leads.indices {
+                            let node = trie.next(trie.leads[lead].root, UInt64(word.number))
+                            // The leading separator ends the one before the word, and a letter or digit may not stand right before it.
+                            guard node.exists,
+                                  let start = PhraseTokens.suffixStart(trie.leads[lead].separator, in: bytes, from: separatorStart, to: word.start),
+                                  start > separatorStart || separatorStart == 0 else { continue }
+                            walk(from: node, start: start)
+                        }
                     }
-                    return PhraseMatcher.nextWordStart(in: bytes, after: start)
+                    if word.root.exists { walk(from: word.root, start: word.start) }
+                }
+                separatorStart = word.end
+                head += 1
+                if head == 4096 {
+                    words.removeFirst(head)
+                    head = 0
                 }
             }
         }
-        var kept: [Hit] = []
-        var exclusions: [Range<Int>] = []
-        for var hits in bySet where !hits.isEmpty {
-            if scanners.count > 1 { hits.sort { ($0.start, -$0.end) < ($1.start, -$1.end) } }
-            exclusions.removeAll(keepingCapacity: true)
-            for hit in hits where hit.excluded { exclusions.append(hit.start..<hit.end) }
-            // By start, longest first: a range is inside an earlier one exactly when the furthest
-            // end seen so far reaches its end.
-            var furthest = Int.min
-            for hit in hits where !hit.excluded {
-                let contained = furthest >= hit.end
-                furthest = max(furthest, hit.end)
-                // A phrase inside a longer phrase of the same set is the same statement: keep the longer.
-                guard !contained, !PhraseMatcher.overlaps(hit.start..<hit.end, sortedRanges: exclusions) else { continue }
-                kept.append(hit)
+
+        /// The word `offset` words after the current one, read when first asked for; nil past the end.
+        @inline(__always)
+        private mutating func word(ahead offset: Int) -> Word? {
+            while head + offset >= words.count {
+                let start = classifier.runEnd(bytes, from: readUpTo, word: false)
+                guard start < bytes.count else { return nil }
+                let end = classifier.runEnd(bytes, from: start, word: true)
+                let (number, root) = facts(ofWord: start..<end)
+                words.append(Word(start: start, end: end, number: number, root: root))
+                readUpTo = end
+            }
+            return words[head + offset]
+        }
+
+        /// Follows the trie from `step`, reached by the current word, as far as the text agrees.
+        private mutating func walk(from step: PhraseTrie.Step, start: Int) {
+            var step = step, offset = 0
+            while let word = word(ahead: offset) {
+                if step.hasEnds {
+                    for position in trie.node(step.node).ends { found(trie.endKeys[position], start, word.end) }
+                }
+                guard step.hasTrails || step.hasEdges, let next = self.word(ahead: offset + 1) else {
+                    if step.hasTrails { trails(of: step, start: start, after: word.end, before: bytes.count) }
+                    break
+                }
+                if step.hasTrails { trails(of: step, start: start, after: word.end, before: next.start) }
+                guard next.number >= 0, step.hasEdges else { break }
+                let separator = number(ofSeparator: word.end..<next.start)
+                step = separator >= 0 ? trie.next(step.node, PhraseTrie.label(separator: separator, word: next.number)) : .none
+                guard step.exists else { break }
+                offset += 1
+            }
+            finishWalk()
+        }
+
+        /// Finds the keys ending at `step` with a separator that the separator `after..<before` starts with.
+        private mutating func trails(of step: PhraseTrie.Step, start: Int, after end: Int, before next: Int) {
+            for position in trie.node(step.node).trails {
+                if let end = PhraseTokens.prefixEnd(trie.trailSeparators[position], in: bytes, from: end, to: next) {
+                    found(trie.trailKeys[position], start, end)
+                }
             }
         }
-        kept.sort { ($0.start, $0.end, nameRank[$0.set]) < ($1.start, $1.end, nameRank[$1.set]) }
-        let ranges = prepared.originalRanges(kept.map { $0.start..<$0.end })
-        return zip(kept, ranges).map { PhraseMatch(set: sets[$0.set].name, range: $1) }
-    }
 
-    /// One phrase found: its set, its bytes in the matching form, and whether it is an exclusion.
-    private struct Hit {
-        let set: Int
-        let start: Int
-        let end: Int
-        let excluded: Bool
+        /// Files the walk's hits: exclusions kept per set, and each set's longest other hit as
+        /// a candidate, in order of end and set name.
+        private mutating func finishWalk() {
+            guard !walkHits.isEmpty else { return }
+            walks += 1
+            let first = candidates.count
+            for hit in walkHits.reversed() {
+                let set = Int(hit.set)
+                if hit.excluded {
+                    exclusions[set].append(hit.start..<hit.end)
+                } else if lastWalk[set] != walks {
+                    lastWalk[set] = walks
+                    candidates.append(hit)
+                }
+            }
+            walkHits.removeAll(keepingCapacity: true)
+            // Read longest first, sets of one key in reverse name order: reversed, the candidates
+            // of one start go out shortest first, then by set name (two keys never share an end).
+            if candidates.count - first > 1 { candidates[first...].reverse() }
+        }
+
+        @inline(__always)
+        private mutating func found(_ key: Int32, _ start: Int, _ end: Int) {
+            for index in Int(matcher.ownerStart[Int(key)])..<Int(matcher.ownerStart[Int(key) + 1]) {
+                let owner = matcher.owners[index]
+                walkHits.append(Hit(set: owner.set, excluded: owner.excluded, start: start, end: end))
+            }
+        }
+
+        /// The number of the word at `range` among the keys' words (in matching form), or -1,
+        /// and the node of the keys it starts.
+        @inline(__always)
+        private mutating func facts(ofWord range: Range<Int>) -> (number: Int32, root: PhraseTrie.Step) {
+            let word = UnsafeBufferPointer(rebasing: bytes[range])
+            if let known = memo.lookup(word) { return known.value }
+            form.removeAll(keepingCapacity: true)
+            MatchForm.appendForm(of: word, fold: matcher.foldDiacritics, to: &form)
+            let number = trie.wordIDs[form] ?? -1
+            let facts = (number, number >= 0 ? trie.rootChildren[Int(number)] : PhraseTrie.Step.none)
+            memo.keep(word, facts)
+            return facts
+        }
+
+        /// The number of the separator at `range` (spaces and tabs collapsed) among the keys' separators, or -1.
+        @inline(__always)
+        private mutating func number(ofSeparator range: Range<Int>) -> Int32 {
+            if range.count == 1 && bytes[range.lowerBound] == 0x20 { return trie.spaceID }
+            PhraseTokens.collapsed(UnsafeBufferPointer(rebasing: bytes[range]), into: &separator)
+            return trie.separatorIDs[separator] ?? -1
+        }
     }
 
     /// Whether `range` overlaps any of `sortedRanges` (sorted by start; exclusions are few and short).
@@ -360,22 +441,5 @@ public final class PhraseMatcher: Sendable {
             index -= 1
         }
         return false
-    }
-
-    /// The offset of the first letter or digit after the word that starts at `start`.
-    private static func nextWordStart(in bytes: UnsafeBufferPointer<UInt8>, after start: Int) -> Int {
-        var index = start
-        var inWord = true
-        while index < bytes.count {
-            let byte = bytes[index]
-            let isWordByte = byte >= 0x80 || (byte >= 0x30 && byte <= 0x39) || ((byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A)
-            if inWord && !isWordByte {
-                inWord = false
-            } else if !inWord && isWordByte {
-                return index
-            }
-            index += 1
-        }
-        return bytes.count
     }
 }

@@ -108,7 +108,7 @@ public struct OffsetMap: Sendable, Equatable {
 
     private func segment(containing offset: Int) -> Int? {
         guard !outStarts.isEmpty, offset < outEnd else { return nil }
-        return lastSegment(startingAtOrBefore: offset, from: 0)
+        return lastSegment(startingAtOrBefore: offset)
     }
 
     /// The input offset that output byte offset `offset` comes from.
@@ -119,9 +119,9 @@ public struct OffsetMap: Sendable, Equatable {
         return inputOffset(offset, inSegment: segment)
     }
 
-    /// The last segment at or after `from` whose output starts at or before `offset` (`from` when none).
-    private func lastSegment(startingAtOrBefore offset: Int, from: Int) -> Int {
-        var low = from, high = outStarts.count - 1
+    /// The last segment whose output starts at or before `offset` (the first when none).
+    private func lastSegment(startingAtOrBefore offset: Int) -> Int {
+        var low = 0, high = outStarts.count - 1
         while low < high {
             let mid = (low + high + 1) / 2
             if outStarts[mid] <= offset { low = mid } else { high = mid - 1 }
@@ -138,36 +138,6 @@ public struct OffsetMap: Sendable, Equatable {
         let outLength = outStop - outStart
         guard outLength > 0 else { return inStart }
         return inStart + within * (inStop - inStart) / outLength
-    }
-
-    /// Maps many offsets that mostly rise (the matches of a scan, in text order): each lookup walks
-    /// on from the previous segment, so a run of rising offsets costs about one step each.
-    struct Cursor {
-        private let map: OffsetMap
-        private var segment = 0
-
-        /// A cursor at the start of `map`.
-        init(_ map: OffsetMap) { self.map = map }
-
-        /// ``OffsetMap/inputOffset(_:)`` of `offset`.
-        mutating func inputOffset(_ offset: Int) -> Int {
-            guard !map.outStarts.isEmpty else { return offset }
-            if offset >= map.outEnd { return map.inEnd + (offset - map.outEnd) }
-            if offset < map.outStarts[segment] {
-                segment = map.lastSegment(startingAtOrBefore: offset, from: 0)
-            } else {
-                var steps = 0
-                while segment + 1 < map.outStarts.count, map.outStarts[segment + 1] <= offset {
-                    segment += 1
-                    steps += 1
-                    if steps == 8 {
-                        segment = map.lastSegment(startingAtOrBefore: offset, from: segment)
-                        break
-                    }
-                }
-            }
-            return map.inputOffset(offset, inSegment: segment)
-        }
     }
 }
 

@@ -4,15 +4,52 @@ import Foundation
 /// An open-addressing hash table from words (short UTF-8 byte strings) to values, for one pass
 /// over one text.
 ///
-/// Keys are copied into one arena, so a lookup allocates nothing. After ``limit`` distinct
-/// words (a hostile text of random letters) new words are no longer kept: `value(for:make:)`
-/// then just calls `make`, so memory stays bounded.
+/// A word of up to 16 bytes (nearly every word) is held in two 64-bit loads, so hashing and
+/// comparing it touch neither a byte loop nor the arena; longer ones are compared in the arena.
+/// A lookup allocates nothing. After ``limit`` distinct words (a hostile text of random
+/// letters) new words are no longer kept: `entry(for:make:)` then just calls `make`, so memory
+/// stays bounded.
 struct WordTable<Value> {
     private struct Entry {
+        var key: Key
         var start: Int32
-        var length: Int32
-        var hash: UInt32
         var value: Value
+    }
+
+    /// A word's first and last 8 bytes (overlapping, or zero-padded when shorter) and length.
+    private struct Key: Equatable {
+        let first: UInt64
+        let last: UInt64
+        let length: Int
+
+        @inline(__always)
+        init(_ word: UnsafeBufferPointer<UInt8>) {
+            let base = UnsafeRawPointer(word.baseAddress!)
+            length = word.count
+            switch length {
+            case 8...:
+                first = base.loadUnaligned(as: UInt64.self)
+                last = base.loadUnaligned(fromByteOffset: length - 8, as: UInt64.self)
+            case 4...7:
+                // Two 4-byte loads that overlap: the bytes they share agree, so OR joins them.
+                first = UInt64(base.loadUnaligned(as: UInt32.self))
+                    | UInt64(base.loadUnaligned(fromByteOffset: length - 4, as: UInt32.self)) << UInt64((length - 4) * 8)
+                last = 0
+            case 2...3:
+                first = UInt64(base.loadUnaligned(as: UInt16.self))
+                    | UInt64(base.loadUnaligned(fromByteOffset: length - 2, as: UInt16.self)) << UInt64((length - 2) * 8)
+                last = 0
+            default:
+                first = UInt64(word[0])
+                last = 0
+            }
+        }
+
+        @inline(__always)
+        var hash: Int {
+            let mixed = (first ^ (last &* 0x9E37_79B9_7F4A_7C15) ^ UInt64(length)) &* 0xD6E8_FEB8_6659_FD93
+            return Int(truncatingIfNeeded: mixed >> 32)
+        }
     }
 
     /// Distinct words kept at most.
@@ -33,38 +70,58 @@ struct WordTable<Value> {
         entries.reserveCapacity(512)
     }
 
-    /// The value of `word`: the kept one, or `make(word)`, kept for next time.
-    @inline(__always)
-    mutating func value(for word: UnsafeBufferPointer<UInt8>, make: (UnsafeBufferPointer<UInt8>) -> Value) -> Value {
-        entry(for: word, make: make).value
-    }
-
-    /// ``value(for:make:)`` with the word's number in this table (0, 1, 2, … in order of first
-    /// sight), or nil when the word is not kept: callers index their own per-word facts by it.
+    /// ``lookup(_:)``, or else `make(word)`, kept for next time; with the word's number in this
+    /// table (0, 1, 2, … in order of first sight), or nil when the word is not kept: callers
+    /// index their own per-word facts by it.
     @inline(__always)
     mutating func entry(for word: UnsafeBufferPointer<UInt8>, make: (UnsafeBufferPointer<UInt8>) -> Value) -> (value: Value, index: Int?) {
-        guard word.count <= Self.longestKept, word.count > 0 else { return (make(word), nil) }
-        var hash: UInt32 = 0x811C_9DC5
-        for byte in word { hash = (hash ^ UInt32(byte)) &* 0x0100_0193 }
-        var slot = Int(hash) & mask
+        if let found = lookup(word) { return found }
+        let value = make(word)
+        return (value, keep(word, value))
+    }
+
+    /// The kept value of `word` and its number, or nil when it is not kept.
+    @inline(__always)
+    func lookup(_ word: UnsafeBufferPointer<UInt8>) -> (value: Value, index: Int)? {
+        guard word.count <= Self.longestKept, word.count > 0 else { return nil }
+        let (index, _) = probe(word, Key(word))
+        return index >= 0 ? (entries[index].value, index) : nil
+    }
+
+    /// Keeps `value` for `word`, which ``lookup(_:)`` did not find; returns the word's number, or
+    /// nil when the word is too long or the table full.
+    @discardableResult
+    mutating func keep(_ word: UnsafeBufferPointer<UInt8>, _ value: Value) -> Int? {
+        guard word.count <= Self.longestKept, word.count > 0, entries.count < Self.limit else { return nil }
+        let key = Key(word)
+        let (_, slot) = probe(word, key)
+        let index = entries.count
+        slots[slot] = Int32(index)
+        entries.append(Entry(key: key, start: Int32(arena.count), value: value))
+        if word.count > 16 { arena.append(contentsOf: word) }
+        if entries.count * 2 > slots.count { grow() }
+        return index
+    }
+
+    /// The number of the entry holding `word` (-1 when none) and the slot it is in or would go to.
+    @inline(__always)
+    private func probe(_ word: UnsafeBufferPointer<UInt8>, _ key: Key) -> (index: Int, slot: Int) {
+        var slot = key.hash & mask
         while true {
             let index = Int(slots[slot])
-            if index < 0 { break }
-            let entry = entries[index]
-            if entry.hash == hash && Int(entry.length) == word.count
-                && arena.withUnsafeBufferPointer({ memcmp($0.baseAddress! + Int(entry.start), word.baseAddress!, word.count) == 0 }) {
-                return (entry.value, index)
+            if index < 0 { return (-1, slot) }
+            if entries[index].key == key && (key.length <= 16 || sameBytes(word, at: Int(entries[index].start))) {
+                return (index, slot)
             }
             slot = (slot + 1) & mask
         }
-        let value = make(word)
-        guard entries.count < Self.limit else { return (value, nil) }
-        let index = entries.count
-        slots[slot] = Int32(index)
-        entries.append(Entry(start: Int32(arena.count), length: Int32(word.count), hash: hash, value: value))
-        arena.append(contentsOf: word)
-        if entries.count * 2 > slots.count { grow() }
-        return (value, index)
+    }
+
+    /// Whether the arena holds `word` at `start` (words over 16 bytes only).
+    private func sameBytes(_ word: UnsafeBufferPointer<UInt8>, at start: Int) -> Bool {
+        arena.withUnsafeBufferPointer { arena in
+            memcmp(arena.baseAddress! + start, word.baseAddress!, word.count) == 0
+        }
     }
 
     private mutating func grow() {
@@ -72,7 +129,7 @@ struct WordTable<Value> {
         slots = [Int32](repeating: -1, count: count)
         mask = count - 1
         for (index, entry) in entries.enumerated() {
-            var slot = Int(entry.hash) & mask
+            var slot = entry.key.hash & mask
             while slots[slot] >= 0 { slot = (slot + 1) & mask }
             slots[slot] = Int32(index)
         }

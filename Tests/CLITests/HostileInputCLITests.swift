@@ -101,10 +101,10 @@ final class HostileInputCLITests: XCTestCase {
     }
 
     func testAHundredThousandPhrasePackCompilesAndRuns() throws {
-        // Packs carry phrases, never regular expressions: a phrase is an escaped literal, so "(a+)+$" is
-        // looked for as text. Catastrophic patterns are covered at the Pattern level
+        // Packs carry phrases, never regular expressions: "(a+)+$" is looked for as words and
+        // punctuation. Catastrophic patterns are covered at the Pattern level
         // (PCRE2Tests.testCatastrophicPatternHitsTheLimitInsteadOfHanging).
-        // 100,000 phrases are more than one PCRE2 pattern holds: PhraseMatcher splits them.
+        // 100,000 phrases make a trie of 100,000 paths, built once.
         let space = try Workspace()
         var yaml = """
             id: nhieu-cum-tu

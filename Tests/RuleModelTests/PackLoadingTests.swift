@@ -70,6 +70,13 @@ final class PackLoadingTests: XCTestCase {
         XCTAssertNoThrow(try decode(yaml))
     }
 
+    func testAPhraseWithoutAWordIsLocated() {
+        let yaml = minimal.replacingOccurrences(of: "phrases: [nguyên nhân, do đâu]", with: "phrases: [nguyên nhân, \"%\"]")
+        expectError(yaml, line: 10, column: 5, containing: "'%' has no letter or digit")
+        let empty = minimal.replacingOccurrences(of: "exclude: [tìm hiểu nguyên nhân]", with: "exclude: [\"\"]")
+        expectError(empty, line: 10, column: 5, containing: "'' has no letter or digit")
+    }
+
     func testWrongTypeIsLocated() {
         let yaml = minimal.replacingOccurrences(of: "weight: 2", with: "weight: hai")
         expectError(yaml, line: 16, column: 13, containing: "expected a number, found 'hai'")

@@ -1,49 +1,70 @@
-import PCRE2
+// VietnameseTextTests: phrase matching. The trie of keys over words and separators.
 import XCTest
 @testable import VietnameseText
 
 final class PhraseTrieTests: XCTestCase {
     private func trie(_ keys: [String]) -> PhraseTrie {
         var trie = PhraseTrie()
-        keys.forEach { trie.insert($0) }
+        for key in keys { XCTAssertTrue(trie.insert(key), key) }
+        trie.freeze()
         return trie
     }
 
-    func testSharedPrefixesAreWrittenOnce() {
-        let pattern = trie(["công đoàn", "công đoàn cơ sở", "công nhân"]).pattern()
-        XCTAssertEqual(pattern.components(separatedBy: "công").count - 1, 1, pattern)
+    private func word(_ trie: PhraseTrie, _ word: String) throws -> Int32 {
+        try XCTUnwrap(trie.wordIDs[Array(word.utf8)], word)
     }
 
-    func testLongestPhraseWinsAndPrefixesAreReported() throws {
-        let phrases = ["công đoàn", "công đoàn cơ sở", "cơ sở"]
-        let trie = trie(phrases)
-        let regex = try Pattern("(?<![\\p{L}\\p{N}])" + trie.pattern())
-        let match = try XCTUnwrap(try regex.firstMatch(in: "thành lập công đoàn cơ sở mới"))
-        let mark = try XCTUnwrap(match.mark.flatMap(Int.init))
-        XCTAssertEqual(Set(trie.phrasesOnPath(toMark: mark).map { phrases[$0] }), ["công đoàn cơ sở", "công đoàn"])
+    /// Follows `words` joined by single spaces from the root.
+    private func path(_ trie: PhraseTrie, _ words: [String]) throws -> PhraseTrie.Step {
+        var step = trie.rootChildren[Int(try word(trie, words[0]))]
+        for next in words.dropFirst() where step.exists {
+            step = trie.next(step.node, PhraseTrie.label(separator: trie.spaceID, word: try word(trie, next)))
+        }
+        return step
     }
 
-    func testPhraseDoesNotEndInsideAWord() throws {
-        let trie = trie(["đoàn", "đoàn viên"])
-        let regex = try Pattern("(?<![\\p{L}\\p{N}])" + trie.pattern())
-        XCTAssertNil(try regex.firstMatch(in: "đoànkết"))
-        let match = try XCTUnwrap(try regex.firstMatch(in: "đoàn viên mới"))
-        XCTAssertEqual(trie.phrasesOnPath(toMark: Int(match.mark!)!).count, 2)
-        let inner = try XCTUnwrap(try regex.firstMatch(in: "đoàn viênchức"))
-        // "đoàn viên" cannot end before "chức"; only "đoàn" is matched.
-        XCTAssertEqual(inner.range, 0..<"đoàn".utf8.count)
+    func testKeysSharingTheirFirstWordsShareTheirPath() throws {
+        let trie = trie(["công đoàn", "công đoàn cơ sở", "công nhân"])
+        XCTAssertEqual(trie.wordIDs.count, 5, "công, đoàn, cơ, sở, nhân, each numbered once")
+        XCTAssertEqual(trie.separatorIDs.keys.map { String(decoding: $0, as: UTF8.self) }, [" "])
+        let union = try path(trie, ["công", "đoàn"])
+        XCTAssertTrue(union.exists && union.hasEnds && union.hasEdges)
+        XCTAssertEqual(trie.node(union.node).ends.map { trie.endKeys[$0] }, [0])
+        let grassroots = try path(trie, ["công", "đoàn", "cơ", "sở"])
+        XCTAssertTrue(grassroots.hasEnds && !grassroots.hasEdges)
+        XCTAssertEqual(trie.node(grassroots.node).ends.map { trie.endKeys[$0] }, [1])
+        XCTAssertNotEqual(try path(trie, ["công", "nhân"]).node, union.node)
+        XCTAssertFalse(try path(trie, ["công", "cơ"]).exists)
+        XCTAssertFalse(trie.rootChildren[Int(try word(trie, "đoàn"))].exists, "no key starts with đoàn")
     }
 
-    func testPrefixFollowedByLetterIsNotReported() {
-        // "kiến" is a prefix of "kiến nghị" but also of "kiếnnghị"-like keys: only word-boundary prefixes count.
-        let trie = trie(["bài", "bàix"])
-        XCTAssertEqual(trie.phrasesOnPath(toMark: 4), [1])
+    func testPunctuationBetweenWordsIsPartOfTheEdge() throws {
+        let trie = trie(["kiểm tra, giám sát", "kiểm tra giám sát"])
+        let comma = try XCTUnwrap(trie.separatorIDs[Array(", ".utf8)])
+        let start = trie.rootChildren[Int(try word(trie, "kiểm"))]
+        let check = trie.next(start.node, PhraseTrie.label(separator: trie.spaceID, word: try word(trie, "tra")))
+        let withComma = trie.next(check.node, PhraseTrie.label(separator: comma, word: try word(trie, "giám")))
+        let withSpace = trie.next(check.node, PhraseTrie.label(separator: trie.spaceID, word: try word(trie, "giám")))
+        XCTAssertTrue(withComma.exists && withSpace.exists)
+        XCTAssertNotEqual(withComma.node, withSpace.node)
     }
 
-    func testSpecialCharactersAreLiteral() throws {
-        let trie = trie(["20-nq/tw", "(khóa x)"])
-        let regex = try Pattern(trie.pattern())
-        XCTAssertTrue(try regex.matches("nghị quyết 20-nq/tw"))
-        XCTAssertFalse(try regex.matches("nghị quyết 20anq/tw"))
+    func testClosingPunctuationIsATrailAndOpeningPunctuationARoot() throws {
+        let trie = trie(["năm 2017:", "năm", "% chỉ tiêu"])
+        let year = try path(trie, ["năm", "2017"])
+        XCTAssertTrue(year.hasTrails && !year.hasEnds)
+        XCTAssertEqual(trie.node(year.node).trails.map { String(decoding: trie.trailSeparators[$0], as: UTF8.self) }, [":"])
+        XCTAssertTrue(trie.rootChildren[Int(try word(trie, "năm"))].hasEnds)
+        XCTAssertEqual(trie.leads.map { String(decoding: $0.separator, as: UTF8.self) }, ["% "])
+        XCTAssertFalse(trie.rootChildren[Int(try word(trie, "chỉ"))].exists, "chỉ opens a key only after its %")
+        XCTAssertTrue(trie.next(trie.leads[0].root, UInt64(try word(trie, "chỉ"))).exists)
+    }
+
+    func testAKeyWithoutAWordIsNotAdded() {
+        var trie = PhraseTrie()
+        XCTAssertFalse(trie.insert("%"))
+        XCTAssertFalse(trie.insert(""))
+        XCTAssertTrue(trie.insert("công đoàn"))
+        XCTAssertEqual(trie.keyCount, 1)
     }
 }

@@ -5,10 +5,10 @@ import XCTest
 final class WordTableTests: XCTestCase {
     private func lookUp(_ word: String, in table: inout WordTable<String>, calls: inout Int) -> String {
         Array(word.utf8).withUnsafeBufferPointer { buffer in
-            table.value(for: buffer) { bytes in
+            table.entry(for: buffer) { bytes in
                 calls += 1
                 return String(decoding: bytes, as: UTF8.self).uppercased()
-            }
+            }.value
         }
     }
 
@@ -36,5 +36,24 @@ final class WordTableTests: XCTestCase {
         XCTAssertEqual(calls, 4)
         XCTAssertEqual(lookUp("w7", in: &table, calls: &calls), "W7")
         XCTAssertEqual(calls, 4)
+    }
+
+    /// Words are told apart by every byte, whatever their length: the table compares short words
+    /// by two overlapping loads and long ones in its arena.
+    func testWordsDifferingInOneByteAreDistinctAtEveryLength() {
+        var table = WordTable<String>()
+        var calls = 0
+        var words: [String] = []
+        for length in 1...48 {
+            for position in 0..<length {
+                var bytes = [UInt8](repeating: UInt8(ascii: "a"), count: length)
+                bytes[position] = UInt8(ascii: "b")
+                words.append(String(decoding: bytes, as: UTF8.self))
+            }
+        }
+        for _ in 0..<2 {
+            for word in words { XCTAssertEqual(lookUp(word, in: &table, calls: &calls), word.uppercased()) }
+        }
+        XCTAssertEqual(calls, words.count)
     }
 }
