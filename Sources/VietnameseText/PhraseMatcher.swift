@@ -235,6 +235,7 @@ public final class PhraseMatcher: Sendable {
         var text = text
         let scan = text.withUTF8 { bytes in
             var scan = TextScan(matcher: self, bytes: bytes)
+            defer { scan.words.deallocate() }
             scan.run()
             return scan
         }
@@ -280,14 +281,17 @@ public final class PhraseMatcher: Sendable {
         private var walkHits: [Hit] = []
         private var walks = 0
         private var lastWalk: [Int]
-        // Words read so far and not yet passed: the current word is `words[head]`; walks read ahead.
-        private var words: [Word] = []
+        // The words a walk may read ahead, in a ring: word n (counting from 0) is at n & mask. The
+        // current word is `head`; `read` words have been read, up to byte `readUpTo`.
+        let words: UnsafeMutableBufferPointer<Word>
+        private let mask: Int
         private var head = 0
+        private var read = 0
         private var readUpTo = 0
 
         /// A word of the text: its bytes, its number among the keys' words (-1: in no key) and the
         /// node of the keys it starts.
-        private struct Word {
+        struct Word {
             let start: Int
             let end: Int
             let number: Int32
@@ -299,6 +303,11 @@ public final class PhraseMatcher: Sendable {
             trie = matcher.trie
             self.bytes = bytes
             exclusions = [[Range<Int>]](repeating: [], count: matcher.sets.count)
+            // A walk reads at most one word past the longest key.
+            var capacity = 4
+            while capacity < matcher.trie.depth + 2 { capacity *= 2 }
+            words = .allocate(capacity: capacity)
+            mask = capacity - 1
             lastWalk = [Int](repeating: -1, count: matcher.sets.count)
         }
 
@@ -321,25 +330,27 @@ public final class PhraseMatcher: Sendable {
                 }
                 separatorStart = word.end
                 head += 1
-                if head == 4096 {
-                    words.removeFirst(head)
-                    head = 0
-                }
             }
         }
 
         /// The word `offset` words after the current one, read when first asked for; nil past the end.
         @inline(__always)
         private mutating func word(ahead offset: Int) -> Word? {
-            while head + offset >= words.count {
-                let start = classifier.runEnd(bytes, from: readUpTo, word: false)
-                guard start < bytes.count else { return nil }
-                let end = classifier.runEnd(bytes, from: start, word: true)
-                let (number, root) = facts(ofWord: start..<end)
-                words.append(Word(start: start, end: end, number: number, root: root))
-                readUpTo = end
-            }
-            return words[head + offset]
+            if head + offset < read { return words[(head + offset) & mask] }
+            return readWord() ? words[(head + offset) & mask] : nil
+        }
+
+        /// Reads the next word of the text into the ring; false at the end of the text.
+        @inline(never)
+        private mutating func readWord() -> Bool {
+            let start = classifier.runEnd(bytes, from: readUpTo, word: false)
+            guard start < bytes.count else { return false }
+            let end = classifier.runEnd(bytes, from: start, word: true)
+            let (number, root) = facts(ofWord: start..<end)
+            words[read & mask] = Word(start: start, end: end, number: number, root: root)
+            read += 1
+            readUpTo = end
+            return true
         }
 
         /// Follows the trie from `step`, reached by the current word, as far as the text agrees.

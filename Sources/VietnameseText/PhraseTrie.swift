@@ -17,6 +17,8 @@ struct PhraseTrie {
     private(set) var spaceID: Int32 = -1
     /// Keys as inserted, by key index.
     private(set) var keyCount = 0
+    /// The most words of any key: how far a walk can read ahead.
+    private(set) var depth = 0
 
     // Build-time edges by (node, label) and what ends at each node; `freeze()` lays them out flat.
     private var building: [EdgeKey: Int32] = [:]
@@ -103,8 +105,10 @@ struct PhraseTrie {
             guard firstWord < bytes.count else { return false }
             var node: Int32 = firstWord > 0 ? leadRoot(Array(bytes[0..<firstWord])) : 0
             var separator: Int32?
-            var position = firstWord
+            var position = firstWord, words = 0
             while true {
+                words += 1
+                depth = max(depth, words)
                 let wordEnd = classifier.runEnd(bytes, from: position, word: true)
                 let word = Self.number(Array(bytes[position..<wordEnd]), in: &wordIDs)
                 node = child(of: node, label: separator.map { Self.label(separator: $0, word: word) } ?? UInt64(word))
