@@ -134,11 +134,12 @@ public struct DocumentPreparer: Sendable {
         let undiacritised = summary.looksUndiacritised
         let matches = try (undiacritised ? foldedMatcher.get() : matcher).matches(in: text)
         var occurrences: [String: [Occurrence]] = [:]
+        var negation = NegationReader(text: text)
         for match in matches {
             guard let sentence = Self.sentence(containing: match.range.lowerBound, in: sentenceRanges) else { continue }
             let role = BlockRole(blocks[sentenceRanges[sentence].block].scope)
             if role == .heading && bodyOnly.contains(match.set) { continue }
-            let negated = Negation.isNegated(match.range, in: text, sentence: sentenceRanges[sentence].range)
+            let negated = negation.isNegated(match.range, sentence: sentenceRanges[sentence].range)
             occurrences[match.set, default: []].append(
                 Occurrence(concept: match.set, sentence: sentence, range: match.range, negated: negated))
         }

@@ -49,8 +49,9 @@ public enum Negation {
     public static let maxGap = 5
     /// The most words of one item in a list that a negation carries over.
     public static let maxListItem = 4
-    /// Bytes either side of a mention that the rules read (far more than `maxGap` words need).
-    static let window = 600
+    /// Tokens either side of a mention that the rules read (far more than `maxGap` words need): the
+    /// cost per mention stays bounded even in a sentence of a megabyte (a run-on line).
+    static let window = 128
 
     /// Whether `mention` (UTF-8 bytes of `text`) is denied within `sentence` (UTF-8 bytes of `text`).
     public static func isNegated(_ mention: Range<Int>, in text: String, sentence: Range<Int>) -> Bool {
@@ -58,58 +59,30 @@ public enum Negation {
     }
 
     /// The negator that denies `mention` within `sentence`, or `nil` when the mention is affirmed.
+    /// For many mentions of one text, a ``NegationReader`` reads each sentence once.
     public static func cue(for mention: Range<Int>, in text: String, sentence: Range<Int>) -> NegationCue? {
-        var text = text
-        return text.withUTF8 { bytes -> NegationCue? in
-            let whole = 0..<bytes.count
-            let sentence = sentence.clamped(to: whole)
-            let mention = mention.clamped(to: whole)
-            // The rules look a few words around the mention: a bounded window keeps the cost per mention
-            // constant even in a sentence of a megabyte (a run-on line with no full stop). A narrow
-            // window decides almost every mention; the wide one is read when the narrow one ran out.
-            let middle = Token.split(bytes, mention.clamped(to: sentence))
-            for width in [narrowWindow, window] {
-                let leftStart = max(sentence.lowerBound, mention.lowerBound - width)
-                let rightEnd = min(sentence.upperBound, mention.upperBound + width)
-                let left = Token.split(bytes, leftStart..<max(leftStart, min(mention.lowerBound, sentence.upperBound)))
-                let right = Token.split(bytes, min(max(mention.upperBound, sentence.lowerBound), rightEnd)..<rightEnd)
-                var ranOut = false
-                let cue = before(left: left, middle: middle, right: right, ranOut: &ranOut) ?? predicate(right: right)
-                let wide = width == window
-                if wide || !((ranOut && leftStart > sentence.lowerBound) || (rightEnd < sentence.upperBound && !enough(right))) {
-                    return cue
-                }
-            }
-            return nil
-        }
+        var reader = NegationReader(text: text)
+        return reader.cue(for: mention, sentence: sentence)
     }
 
-    /// Bytes either side first read.
-    static let narrowWindow = 80
-
-    /// Whether tokens after the mention are more than rules 1 to 6 can read (the last one may be
-    /// cut by the window): the predicate rule reads up to a boundary or 7 words, with the commas
-    /// between them, and then 3 tokens.
-    private static func enough(_ right: [Token]) -> Bool {
-        var words = 0
-        for (index, token) in right.enumerated() {
-            if !token.isBoundary && !token.isComma { words += 1 }
-            if token.isBoundary || words > 7 { return right.count > index + 4 }
-        }
-        return false
+    /// The rules on a sentence's tokens, `mention` being the token positions `mention` of `tokens`.
+    fileprivate static func cue(in tokens: UnsafeBufferPointer<Token>, mention: Range<Int>) -> NegationCue? {
+        let leftStart = max(0, mention.lowerBound - window), rightEnd = min(tokens.count, mention.upperBound + window)
+        let left = UnsafeBufferPointer(rebasing: tokens[leftStart..<mention.lowerBound])
+        let right = UnsafeBufferPointer(rebasing: tokens[mention.upperBound..<rightEnd])
+        let around = UnsafeBufferPointer(rebasing: tokens[leftStart..<rightEnd])
+        return before(left: left, around: around, right: right) ?? predicate(right: right)
     }
 
     // MARK: Rules 1 to 5: a negator before the mention
 
-    /// `ranOut` is set when the rules came near the first tokens of `left` (which a window may cut,
-    /// and which rule 5 and the clause openers look behind).
-    private static func before(left: [Token], middle: [Token], right: [Token], ranOut: inout Bool) -> NegationCue? {
+    /// `around` is `left`, the mention and `right` in one buffer (fixed phrases may run into the mention).
+    private static func before(left: Tokens, around: Tokens, right: Tokens) -> NegationCue? {
         let endsItsClause = mentionEndsClause(right)
         var index = left.count - 1
         var gap = 0                 // words between the candidate negator and the current list item
         var itemWords = 0           // words of the current list item seen so far
         while index >= 0 {
-            if index < 4 { ranOut = true }
             let token = left[index]
             if token.isComma {
                 guard endsItsClause, itemWords <= maxListItem else { return nil }
@@ -120,7 +93,7 @@ public enum Negation {
             }
             if token.isBoundary || Lexicon.opensClause(left, at: index) { return nil }
             if Lexicon.negators.contains(token.word) {
-                if Lexicon.isFixedPhrase(left + middle + right, at: index) {
+                if Lexicon.isFixedPhrase(around, at: index) {
                     gap += 1
                     itemWords += 1
                     index -= 1
@@ -136,19 +109,18 @@ public enum Negation {
             if gap > maxGap { return nil }
             index -= 1
         }
-        ranOut = true
         return nil
     }
 
     /// Whether the mention is the last thing in its clause, or a list item ("..., hạn chế nào").
-    private static func mentionEndsClause(_ right: [Token]) -> Bool {
+    private static func mentionEndsClause(_ right: Tokens) -> Bool {
         guard let next = right.first else { return true }
         if next.isBoundary || next.isComma { return true }
         return Lexicon.listClosers.contains(next.word)
     }
 
     /// Rule 5: "không phải (là) không", "không thể không", "chẳng phải là chưa".
-    private static func isSecondOfDoubleNegation(_ tokens: [Token], at index: Int) -> Bool {
+    private static func isSecondOfDoubleNegation(_ tokens: Tokens, at index: Int) -> Bool {
         var position = index - 1
         var skipped = 0
         while position >= 0, skipped <= 2, Lexicon.doubleNegationLinks.contains(tokens[position].word) {
@@ -160,7 +132,7 @@ public enum Negation {
 
     // MARK: Rule 6: a negated predicate after the mention
 
-    private static func predicate(right: [Token]) -> NegationCue? {
+    private static func predicate(right: Tokens) -> NegationCue? {
         var index = 0
         var words = 0
         // "Kiến nghị, đề xuất: Không có": skip a few coordinated words up to ":" , a dash or "thì".
@@ -181,7 +153,7 @@ public enum Negation {
     /// A negator at `index` that denies what came before it: "không có", "chưa rút ra", or a bare
     /// "không" / "chưa" ending the clause. After a colon, "chưa quan tâm đúng mức" is content (a cause
     /// listed under a label), not a denial, so only existence and reporting verbs count there.
-    private static func negatorOpening(_ tokens: [Token], at index: Int, mustEndClause: Bool) -> NegationCue? {
+    private static func negatorOpening(_ tokens: Tokens, at index: Int, mustEndClause: Bool) -> NegationCue? {
         guard index < tokens.count, Lexicon.negators.contains(tokens[index].word),
               !Lexicon.isFixedPhrase(tokens, at: index) else { return nil }
         var end = index + 1
@@ -196,13 +168,57 @@ public enum Negation {
     }
 
     /// Verbs that say a part of the report exists or was made: "rút ra", "đề xuất", "nêu", "phát sinh".
-    private static func opensReportingVerb(_ tokens: [Token], at index: Int) -> Bool {
+    private static func opensReportingVerb(_ tokens: Tokens, at index: Int) -> Bool {
         var index = index
         if index < tokens.count, tokens[index].word == Lexicon.duoc { index += 1 }
         guard index < tokens.count else { return false }
         return Lexicon.reportingVerbs.contains(tokens[index].word)
     }
 }
+
+/// Decides negation for many mentions of one text, splitting each sentence into words once
+/// (mentions come sentence by sentence, so the last sentence's words are kept).
+public struct NegationReader {
+    private let text: String
+    private var sentence: Range<Int>?
+    private var tokens: [Token] = []
+
+    /// A reader of `text`.
+    public init(text: String) { self.text = text }
+
+    /// Whether `mention` (UTF-8 bytes of the text) is denied within `sentence`.
+    public mutating func isNegated(_ mention: Range<Int>, sentence: Range<Int>) -> Bool {
+        cue(for: mention, sentence: sentence) != nil
+    }
+
+    /// The negator that denies `mention` within `sentence` (UTF-8 bytes of the text), or `nil`.
+    public mutating func cue(for mention: Range<Int>, sentence: Range<Int>) -> NegationCue? {
+        var text = text
+        return text.withUTF8 { bytes -> NegationCue? in
+            let sentence = sentence.clamped(to: 0..<bytes.count)
+            if sentence != self.sentence {
+                tokens = Token.split(bytes, sentence)
+                self.sentence = sentence
+            }
+            let mention = mention.clamped(to: sentence)
+            // The mention's tokens: those starting inside it.
+            let first = firstToken(startingAtOrAfter: mention.lowerBound)
+            let end = mention.isEmpty ? first : firstToken(startingAtOrAfter: mention.upperBound)
+            return tokens.withUnsafeBufferPointer { Negation.cue(in: $0, mention: first..<max(first, end)) }
+        }
+    }
+
+    private func firstToken(startingAtOrAfter offset: Int) -> Int {
+        var low = 0, high = tokens.count
+        while low < high {
+            let mid = (low + high) / 2
+            if tokens[mid].range.lowerBound < offset { low = mid + 1 } else { high = mid }
+        }
+        return low
+    }
+}
+
+private typealias Tokens = UnsafeBufferPointer<Token>
 
 /// The words the negation rules know, as ``WordKey``s.
 private enum Lexicon {
@@ -235,7 +251,7 @@ private enum Lexicon {
     ].map { WordKey(pair: WordKey($0.0), WordKey($0.1)) })
 
     /// Whether the word at `index` opens a clause (alone, or as the second word of a pair).
-    static func opensClause(_ tokens: [Token], at index: Int) -> Bool {
+    static func opensClause(_ tokens: Tokens, at index: Int) -> Bool {
         let word = tokens[index].word
         if word == song {
             // "song song" (in parallel) is an adverb, not "but".
@@ -266,7 +282,7 @@ private enum Lexicon {
     ])
 
     /// Whether the negator at `index` opens a fixed phrase (rule 3).
-    static func isFixedPhrase(_ tokens: [Token], at index: Int) -> Bool {
+    static func isFixedPhrase(_ tokens: Tokens, at index: Int) -> Bool {
         let word = tokens[index].word
         if word == khong, index > 0, tokens[index - 1].word == hang { return true }
         func follows(_ words: [WordKey]) -> Bool {
@@ -284,7 +300,7 @@ private enum Lexicon {
 }
 
 /// A word or a punctuation mark of a sentence, with its UTF-8 byte range.
-private struct Token {
+fileprivate struct Token {
     enum Kind { case word, comma, colonOrDash, boundary }
     let kind: Kind
     let range: Range<Int>

@@ -129,6 +129,28 @@ final class NegationTests: XCTestCase {
         XCTAssertFalse(Negation.isNegated(mention, in: text, sentence: 0..<text.utf8.count))
     }
 
+    /// One reader over a paragraph, mention after mention and sentence after sentence (and back),
+    /// answers as each sentence read alone does.
+    func testAReaderOverManySentencesAgreesWithEachSentenceAlone() throws {
+        let sentences = [
+            "Đơn vị không có kiến nghị.", "Bài học kinh nghiệm: chưa có.", "Giải pháp đã được đề ra, kiến nghị gửi cấp trên.",
+            "Năm 2020 không có tồn tại, hạn chế.",
+        ]
+        let text = sentences.joined(separator: " ")
+        var starts: [Int] = []
+        var offset = 0
+        for sentence in sentences { starts.append(offset); offset += sentence.utf8.count + 1 }
+        let mentions = [(0, "kiến nghị"), (1, "Bài học kinh nghiệm"), (2, "Giải pháp"), (2, "kiến nghị"), (3, "tồn tại"), (3, "hạn chế"), (0, "kiến nghị")]
+        var reader = NegationReader(text: text)
+        for (index, mention) in mentions {
+            let local = try XCTUnwrap(range(of: mention, in: sentences[index]))
+            let alone = Negation.isNegated(local, in: sentences[index], sentence: 0..<sentences[index].utf8.count)
+            let sentence = starts[index]..<starts[index] + sentences[index].utf8.count
+            let inText = (local.lowerBound + starts[index])..<(local.upperBound + starts[index])
+            XCTAssertEqual(reader.isNegated(inText, sentence: sentence), alone, "\(sentences[index]) [\(mention)]")
+        }
+    }
+
     func testNegatorTooFarBeforeTheMention() {
         assertNegation([
             ("Đơn vị không tổ chức hội nghị công nhân viên chức năm nay và kiến nghị", "kiến nghị"),
