@@ -33,28 +33,25 @@ enum SyllableScoring {
         VietnameseSyllable.parse(word) != nil
     }
 
-    /// Tallies the tokens of `text`.
+    /// Tallies the tokens of `text`; each distinct token is parsed once.
     static func tally(_ text: String) -> Tally {
-        var tally = Tally()
-        forEachToken(in: text) { token, marked in
-            let valid = isSyllable(token)
-            tally.tokens += 1
-            if valid { tally.valid += 1 }
-            if marked {
-                tally.marked += 1
-                if valid { tally.markedValid += 1 }
+        var text = text
+        return text.withUTF8 { bytes in
+            var tally = Tally()
+            var known = WordTable<Bool>()
+            let tables = SyllableTables.shared
+            for token in tokenRanges(in: bytes) {
+                let valid = known.entry(for: UnsafeBufferPointer(rebasing: bytes[token.range])) {
+                    SyllableParts.parse($0, allowEth: false, tables: tables) != nil
+                }.value
+                tally.tokens += 1
+                if valid { tally.valid += 1 }
+                if token.marked {
+                    tally.marked += 1
+                    if valid { tally.markedValid += 1 }
+                }
             }
-        }
-        return tally
-    }
-
-    /// Calls `body` with each letter token of `text` and whether it has a non-ASCII byte.
-    static func forEachToken(in text: String, _ body: (Substring, Bool) -> Void) {
-        for range in tokenRanges(in: text) {
-            let utf8 = text.utf8
-            let start = utf8.index(utf8.startIndex, offsetBy: range.range.lowerBound)
-            let end = utf8.index(start, offsetBy: range.range.count)
-            body(text[start..<end], range.marked)
+            return tally
         }
     }
 
