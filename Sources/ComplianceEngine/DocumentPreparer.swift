@@ -10,13 +10,18 @@ public struct DocumentPreparer: Sendable {
     private let matcher: PhraseMatcher
     private let foldedMatcher: FoldedMatcher
     private let bodyOnly: Set<String>
+    /// The name of the set of evaluation words, matched with the concepts (a name no concept has).
+    private let evaluationSet: String
 
-    /// Compiles the pack's concepts into a phrase matcher; the one without diacritics is compiled
-    /// when a report typed without them first needs it.
+    /// Compiles the pack's concepts, and the words that make a sentence evaluative, into a phrase
+    /// matcher; the one without diacritics is compiled when a report typed without them first needs it.
     public init(concepts: [String: Concept]) throws {
+        var evaluationSet = "danh-gia"
+        while concepts[evaluationSet] != nil { evaluationSet += "'" }
+        self.evaluationSet = evaluationSet
         let sets = concepts.sorted { $0.key < $1.key }.map {
             PhraseSet(name: $0.key, phrases: $0.value.phrases, exclude: $0.value.exclude)
-        }
+        } + [PhraseSet(name: evaluationSet, phrases: Self.evaluationWords)]
         matcher = try PhraseMatcher(sets)
         foldedMatcher = FoldedMatcher(sets: sets)
         bodyOnly = Set(concepts.filter { !$0.value.headings }.map(\.key))
@@ -110,11 +115,9 @@ public struct DocumentPreparer: Sendable {
                 }
                 return true
             }
-            try? Self.evaluation.forEachMatch(inUTF8: bytes) { match in
-                if let sentence = Self.sentence(containing: match.range.lowerBound, in: sentenceRanges) {
-                    evaluative[sentence] = true
-                }
-                return true
+            // A figure with a percent sign ("98%", "98 %") evaluates; so do the evaluation words, found with the concepts below.
+            for percent in Self.percentFigures(in: bytes) {
+                if let sentence = Self.sentence(containing: percent, in: sentenceRanges) { evaluative[sentence] = true }
             }
         }
 
@@ -137,6 +140,10 @@ public struct DocumentPreparer: Sendable {
         var negation = NegationReader(text: text)
         for match in matches {
             guard let sentence = Self.sentence(containing: match.range.lowerBound, in: sentenceRanges) else { continue }
+            if match.set == evaluationSet {
+                evaluative[sentence] = true
+                continue
+            }
             let role = BlockRole(blocks[sentenceRanges[sentence].block].scope)
             if role == .heading && bodyOnly.contains(match.set) { continue }
             let negated = negation.isNegated(match.range, sentence: sentenceRanges[sentence].range)
@@ -238,9 +245,29 @@ public struct DocumentPreparer: Sendable {
     }
 
     /// Words of evaluation: comparison, achievement against targets, shortfalls, causes, effect.
-    static let evaluation = try! Pattern(
-        #"\b(?:so với|so cùng kỳ|đạt|vượt|chưa|chỉ tiêu|nguyên nhân|hiệu quả|hạn chế|tồn tại|tăng|giảm|tỷ lệ|tỉ lệ|bài học|kinh nghiệm|đánh giá|yếu kém|bất cập)\b|\d\s?%"#,
-        options: [.caseless])
+    static let evaluationWords = [
+        "so với", "so cùng kỳ", "đạt", "vượt", "chưa", "chỉ tiêu", "nguyên nhân", "hiệu quả", "hạn chế", "tồn tại",
+        "tăng", "giảm", "tỷ lệ", "bài học", "kinh nghiệm", "đánh giá", "yếu kém", "bất cập",
+    ]
+
+    /// Where each percent sign right after a digit (one space allowed between) is.
+    static func percentFigures(in bytes: UnsafeBufferPointer<UInt8>) -> [Int] {
+        var found: [Int] = []
+        guard let base = bytes.baseAddress else { return found }
+        var index = 0
+        while index < bytes.count, let hit = memchr(base + index, 0x25, bytes.count - index) {
+            let percent = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+            var before = percent - 1
+            if before >= 0 && (bytes[before] == 0x20 || bytes[before] == 0x09) {
+                before -= 1
+            } else if before >= 1 && bytes[before - 1] == 0xC2 && bytes[before] == 0xA0 {
+                before -= 2
+            }
+            if before >= 0, bytes[before] &- 0x30 < 10 { found.append(percent) }
+            index = percent + 1
+        }
+        return found
+    }
 }
 
 extension BlockRole {

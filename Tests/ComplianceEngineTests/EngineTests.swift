@@ -145,6 +145,19 @@ final class EngineTests: XCTestCase {
         XCTAssertEqual(result.statistics.narrativeShare, 0.75, accuracy: 0.01)
     }
 
+    /// A dated sentence that also evaluates ("đạt", a percentage, "so với") is not narration,
+    /// whatever the case and the i/y spelling.
+    func testDatedSentencesThatEvaluateAreNotNarration() throws {
+        let text = """
+        BÁO CÁO
+        Ngày 5/3/2005, tổ chức hội nghị triển khai nhiệm vụ năm.
+        Ngày 8/3/2005, kết nạp 120 đoàn viên, ĐẠT 80 % kế hoạch.
+        Tháng 4/2005, số đoàn viên tăng so với cùng kỳ.
+        Tháng 5/2005, tổ chức tập huấn, tỉ lệ tham gia cao.
+        """
+        XCTAssertEqual(try checker().check(text: text).statistics.narrativeShare, 0.25, accuracy: 0.01)
+    }
+
     func testVagueFormulaIsFlaggedWhereItStands() throws {
         let text = "BÁO CÁO\nCác chỉ tiêu cơ bản hoàn thành.\nCơ bản hoàn thành kế hoạch: kết nạp 1.250 đoàn viên."
         let result = try checker().check(text: text, path: "mo-ho.txt")
