@@ -183,7 +183,7 @@ struct Bench {
         }
 
         let date = ISO8601DateFormatter.string(from: Date(), timeZone: .current, formatOptions: [.withFullDate])
-        rows.insert("Release build, median of \(runs) runs after a warm-up (the `soatxet` executable: one run over the batch, median of 3 for the 1 and 10 MB files, one run for larger ones; peers, and the analyser beside underthesea, in CPU seconds), "
+        rows.insert("Release build, median of \(runs) runs after a warm-up (the `soatxet` executable: one run over the batch, median of 5 in CPU seconds for the one-page report and the 1 and 10 MB files, one run for larger ones; peers, and the analyser beside underthesea, in CPU seconds), "
             + "\(date), on \(machine()).\n", at: 0)
         rows += [
             "",
