@@ -6,11 +6,11 @@ import Foundation
 public enum JSONReporter: Reporter {
     public static let identifier = "json"
 
-    /// Documents are encoded one at a time and spliced into the run's encoding: the same bytes as
-    /// encoding the run whole, without the encoder's tree of every document of a large batch.
+    /// Documents are encoded one by one, on all cores a group at a time, and spliced into the run's
+    /// encoding: the same bytes as encoding the run whole, without the encoder's tree of every
+    /// document of a large batch.
     public static func report(_ run: RunResult, context: ReportContext) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        let encoder = makeEncoder()
         var skeleton = run
         skeleton.documents = []
         let frame = String(decoding: try encoder.encode(skeleton), as: UTF8.self)
@@ -19,21 +19,47 @@ public enum JSONReporter: Reporter {
               let close = frame[start.upperBound...].firstIndex(of: "]") else {
             return String(decoding: try encoder.encode(run), as: UTF8.self) + "\n"
         }
-        var output = String(frame[..<start.upperBound])
+        var output = Array(frame[..<start.upperBound].utf8)
         output.reserveCapacity(frame.utf8.count + run.documents.count * 16_384)
-        output += "\n"
-        for (index, document) in run.documents.enumerated() {
-            // Each line two levels in: the document is an item of the run's "documents" array.
-            let encoded = String(decoding: try encoder.encode(document), as: UTF8.self)
-            for line in encoded.split(separator: "\n", omittingEmptySubsequences: false) {
-                if !line.isEmpty { output += "    " }  // an empty array prints an empty line
-                output += line
-                output += "\n"
+        output.append(0x0A)
+        // A group of documents at a time: the encoded pieces held at once stay few.
+        let group = 16 * Batch.defaultWorkers
+        for groupStart in stride(from: 0, to: run.documents.count, by: group) {
+            let documents = Array(run.documents[groupStart..<min(run.documents.count, groupStart + group)])
+            let pieces = Batch.map(documents) { document in Result { try indented(makeEncoder().encode(document)) } }
+            for (offset, piece) in pieces.enumerated() {
+                if groupStart + offset > 0 {
+                    // After a document: its closing line break becomes ",\n".
+                    output.removeLast()
+                    output.append(contentsOf: ",\n".utf8)
+                }
+                output.append(contentsOf: try piece.get())
             }
-            if index < run.documents.count - 1 { output.removeLast(); output += ",\n" }
         }
-        output += "  "
-        output += frame[close...]
-        return output + "\n"
+        output.append(contentsOf: "  ".utf8)
+        output.append(contentsOf: frame[close...].utf8)
+        output.append(0x0A)
+        return String(decoding: output, as: UTF8.self)
+    }
+
+    private static func makeEncoder() -> JSONEncoder {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return encoder
+    }
+
+    /// `encoded` as an item of the run's "documents" array: each line two levels in (an empty
+    /// line, which an empty array prints, stays empty), each line ended.
+    static func indented(_ encoded: Data) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(encoded.count + encoded.count / 8)
+        var lineStart = true
+        for byte in encoded {
+            if lineStart && byte != 0x0A { out.append(contentsOf: [0x20, 0x20, 0x20, 0x20]) }
+            out.append(byte)
+            lineStart = byte == 0x0A
+        }
+        if !lineStart { out.append(0x0A) }
+        return out
     }
 }

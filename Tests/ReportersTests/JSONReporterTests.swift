@@ -1,4 +1,4 @@
-// ReportersTests: JSON. The document-at-a-time encoding gives the bytes of encoding the run whole.
+// ReportersTests: JSON. The document-at-a-time, group-parallel encoding gives the bytes of encoding the run whole.
 import ComplianceEngine
 import Foundation
 @testable import Reporters
@@ -18,5 +18,13 @@ final class JSONReporterTests: XCTestCase {
             XCTAssertEqual(try JSONReporter.report(candidate, context: CorpusRun.context()), try wholeEncoding(candidate))
         }
         XCTAssertGreaterThan(run.documents.count, 3)
+    }
+
+    /// More documents than one group encoded in parallel: groups are joined in order, with commas.
+    func testManyDocumentsEncodedInGroupsEqualTheWholeRunEncoded() throws {
+        let documents = CorpusRun.all.documents
+        var many = RunResult(documents: [], errors: [])
+        while many.documents.count <= 16 * Batch.defaultWorkers * 2 + 3 { many.documents += documents }
+        XCTAssertEqual(try JSONReporter.report(many, context: CorpusRun.context()), try wholeEncoding(many))
     }
 }
