@@ -59,16 +59,23 @@ public enum TextNormalizer {
         }
     }
 
-    /// Lead bytes of the scalars that may need work: C2 (A0, AD), C3 (90, B0), CC/CD (combining
-    /// marks), E2 (80 xx), EF (BB BF).
-    private static let interesting: [Bool] = (0..<256).map { [0xC2, 0xC3, 0xCC, 0xCD, 0xE2, 0xEF].contains($0) }
+    /// Whether `byte` leads a scalar that may need work: C2 (A0, AD), C3 (90, B0), CC/CD (combining
+    /// marks), E2 (80 xx), EF (BB BF). A switch, not a table: a `static let` read in the scanning
+    /// loop checks its initialisation at every byte.
+    @inline(__always)
+    private static func interesting(_ byte: UInt8) -> Bool {
+        switch byte {
+        case 0xC2, 0xC3, 0xCC, 0xCD, 0xE2, 0xEF: return true
+        default: return false
+        }
+    }
 
     private static func firstByteNeedingWork(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
         var index = 0
         let count = bytes.count
         while index < count {
             let byte = bytes[index]
-            if byte >= 0x80 && interesting[Int(byte)] && needsWork(bytes, at: index) {
+            if byte >= 0x80 && interesting(byte) && needsWork(bytes, at: index) {
                 // Start at the base letter of a combining sequence.
                 var start = index
                 while start > 0 && isMark(bytes, at: start) {
@@ -114,7 +121,7 @@ public enum TextNormalizer {
         while index < count {
             let byte = bytes[index]
             let width = byte < 0x80 ? 1 : byte < 0xE0 ? 2 : byte < 0xF0 ? 3 : 4
-            guard (byte >= 0x80 && interesting[Int(byte)]) || isMark(bytes, at: index + width) else {
+            guard (byte >= 0x80 && interesting(byte)) || isMark(bytes, at: index + width) else {
                 index += width
                 continue
             }
