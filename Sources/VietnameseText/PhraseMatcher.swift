@@ -233,22 +233,22 @@ public final class PhraseMatcher: Sendable {
     public func matches(in text: String) -> [PhraseMatch] {
         guard !keys.isEmpty else { return [] }
         var text = text
-        let scan = text.withUTF8 { bytes in
+        let (candidates, exclusions) = text.withUTF8 { bytes in
             var scan = TextScan(matcher: self, bytes: bytes)
             defer { scan.words.deallocate() }
             scan.run()
-            return scan
+            return (scan.candidates, scan.exclusions)
         }
         // Candidates come in text order; a set's exclusions are all known now.
         var furthest = [Int](repeating: Int.min, count: sets.count)
         var result: [PhraseMatch] = []
-        result.reserveCapacity(scan.candidates.count)
-        for hit in scan.candidates {
+        result.reserveCapacity(candidates.count)
+        for hit in candidates {
             let set = Int(hit.set)
             // A phrase inside a longer phrase of the same set is the same statement: keep the longer.
             guard furthest[set] < hit.end else { continue }
             furthest[set] = hit.end
-            if hasExclusions[set] && PhraseMatcher.overlaps(hit.start..<hit.end, sortedRanges: scan.exclusions[set]) { continue }
+            if hasExclusions[set] && PhraseMatcher.overlaps(hit.start..<hit.end, sortedRanges: exclusions[set]) { continue }
             result.append(PhraseMatch(set: setNames[set], range: hit.start..<hit.end))
         }
         return result
