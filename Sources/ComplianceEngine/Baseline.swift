@@ -163,14 +163,13 @@ public enum BaselineError: Error, Sendable, Equatable, CustomStringConvertible {
 
 extension DocumentResult {
     /// The same judgement with other findings (after a baseline or a severity filter).
-    public func replacingFindings(_ findings: [Finding]) -> DocumentResult {
-        DocumentResult(path: path, pack: pack, issuingBody: issuingBody, score: score, verdict: verdict, encoding: encoding,
-                       requirements: requirements, findings: findings, statistics: statistics)
-    }
+    public func replacingFindings(_ findings: [Finding]) -> DocumentResult { replacing(findings: findings) }
 
     /// The same judgement under another path (a report checked from a temporary copy).
-    public func replacingPath(_ path: String) -> DocumentResult {
-        DocumentResult(path: path, pack: pack, issuingBody: issuingBody, score: score, verdict: verdict, encoding: encoding,
-                       requirements: requirements, findings: findings, statistics: statistics)
+    public func replacingPath(_ path: String) -> DocumentResult { replacing(path: path) }
+
+    private func replacing(path: String? = nil, findings: [Finding]? = nil) -> DocumentResult {
+        DocumentResult(path: path ?? self.path, pack: pack, issuingBody: issuingBody, score: score, verdict: verdict,
+                       encoding: encoding, requirements: requirements, findings: findings ?? self.findings, statistics: statistics)
     }
 }

@@ -122,25 +122,22 @@ public struct CheckDocument: Sendable {
         sectionByHeading = Self.sectionsByHeading(sections)
     }
 
-    /// The text of a byte range.
-    public func slice(_ range: Range<Int>) -> String {
+    /// The text of a byte range, clamped to the text, without copying it.
+    public func substring(_ range: Range<Int>) -> Substring {
         let utf8 = text.utf8
         let start = utf8.index(utf8.startIndex, offsetBy: max(0, min(range.lowerBound, utf8.count)))
         let end = utf8.index(utf8.startIndex, offsetBy: max(0, min(range.upperBound, utf8.count)))
-        return String(text[start..<end])
+        return text[start..<end]
     }
+
+    /// The text of a byte range.
+    public func slice(_ range: Range<Int>) -> String { String(substring(range)) }
 
     /// The text of sentence `index`.
     public func sentenceText(_ index: Int) -> String { slice(sentences[index].range) }
 
     /// The UTF-8 bytes of sentence `index`, without copying them.
-    public func sentenceUTF8(_ index: Int) -> Substring.UTF8View {
-        let utf8 = text.utf8
-        let range = sentences[index].range
-        let start = utf8.index(utf8.startIndex, offsetBy: max(0, min(range.lowerBound, utf8.count)))
-        let end = utf8.index(utf8.startIndex, offsetBy: max(0, min(range.upperBound, utf8.count)))
-        return utf8[start..<end]
-    }
+    public func sentenceUTF8(_ index: Int) -> Substring.UTF8View { substring(sentences[index].range).utf8 }
 
     /// Occurrences of `concept` that are not negated and fall in `sentenceRange` (all when nil).
     public func mentions(of concept: String, in sentenceRange: Range<Int>? = nil, includeNegated: Bool = false) -> [Occurrence] {

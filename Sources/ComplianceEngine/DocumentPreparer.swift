@@ -121,7 +121,6 @@ public struct DocumentPreparer: Sendable {
             }
         }
 
-        // Concept occurrences, with negation.
         // One token scan: the syllable summary, syllables per sentence and the abbreviations.
         var syllablesPerSentence = [Int](repeating: 0, count: sentenceRanges.count)
         var abbreviationTokens: [Range<Int>] = []
@@ -134,6 +133,7 @@ public struct DocumentPreparer: Sendable {
             }
             if token.kind == .abbreviation { abbreviationTokens.append(token.range) }
         }
+        // Concept occurrences (and evaluation words), with negation.
         let undiacritised = summary.looksUndiacritised
         let matches = try (undiacritised ? foldedMatcher.get() : matcher).matches(in: text)
         var occurrences: [String: [Occurrence]] = [:]
@@ -250,7 +250,7 @@ public struct DocumentPreparer: Sendable {
         "tăng", "giảm", "tỷ lệ", "bài học", "kinh nghiệm", "đánh giá", "yếu kém", "bất cập",
     ]
 
-    /// Where each percent sign right after a digit (one space allowed between) is.
+    /// Where each percent sign right after a digit (a space, tab or no-break space allowed between) is.
     static func percentFigures(in bytes: UnsafeBufferPointer<UInt8>) -> [Int] {
         var found: [Int] = []
         guard let base = bytes.baseAddress else { return found }

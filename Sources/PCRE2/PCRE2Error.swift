@@ -37,7 +37,7 @@ public enum PCRE2Error: Error, Sendable, Equatable, CustomStringConvertible {
     }
 
     /// A pattern as quoted in a message: whole when short, else its opening and its length (a
-    /// generated pattern of a large phrase list runs to hundreds of kilobytes).
+    /// generated pattern can run to hundreds of kilobytes).
     static func quoted(_ pattern: String) -> String {
         let limit = 120
         guard pattern.utf8.count > limit else { return "/\(pattern)/" }

@@ -145,28 +145,6 @@ public final class Pattern: @unchecked Sendable {
         }
     }
 
-    /// Like ``scan(inUTF8:from:_:)`` for patterns whose alternatives end in `(*MARK:n)` with a
-    /// number `n`: calls `body` with each match's byte range and mark number (nil when the match
-    /// passed no mark), without building a ``Match``. `body` returns where to go on, or nil to stop.
-    public func scanMarks(inUTF8 buffer: UnsafeBufferPointer<UInt8>, from start: Int = 0,
-                          _ body: (Range<Int>, Int?) throws -> Int?) throws {
-        try forEachMatch(inUTF8: buffer, from: start) { data, _ in
-            let vector = pcre2_get_ovector_pointer_8(data)!
-            let range = Int(vector[0])..<max(Int(vector[0]), Int(vector[1]))
-            var mark: Int?
-            if let bytes = markBytes(data) {
-                var number = 0
-                var digits = 0
-                while digits < bytes.count, digits < 18, bytes[digits] >= 0x30, bytes[digits] <= 0x39 {
-                    number = number * 10 + Int(bytes[digits] - 0x30)
-                    digits += 1
-                }
-                mark = digits == bytes.count && digits > 0 ? number : nil
-            }
-            return (range, try body(range, mark))
-        }
-    }
-
     /// The matching loop of the scans: `step` reads a match from the match data (given PCRE2's
     /// return code) and says where to go on.
     private func forEachMatch(inUTF8 buffer: UnsafeBufferPointer<UInt8>, from start: Int,

@@ -15,8 +15,9 @@ public enum JSONReporter: Reporter {
         skeleton.documents = []
         let frame = String(decoding: try encoder.encode(skeleton), as: UTF8.self)
         let opening = "\"documents\" : ["
-        guard !run.documents.isEmpty, let start = frame.range(of: opening),
-              let close = frame[start.upperBound...].firstIndex(of: "]") else {
+        // With no documents the skeleton is the run.
+        guard !run.documents.isEmpty else { return frame + "\n" }
+        guard let start = frame.range(of: opening), let close = frame[start.upperBound...].firstIndex(of: "]") else {
             return String(decoding: try encoder.encode(run), as: UTF8.self) + "\n"
         }
         var output = Array(frame[..<start.upperBound].utf8)

@@ -60,11 +60,8 @@ public final class PhraseMatcher: Sendable {
     // The sets each key counts for, and whether as an exclusion: key k's are at ownerStart[k]..<ownerStart[k+1].
     private let ownerStart: [Int32]
     private let owners: [(set: Int32, excluded: Bool)]
-    // Each set: its name, and whether it has exclusions.
+    // Each set's name.
     private let setNames: [String]
-    private let hasExclusions: [Bool]
-    // Each word number: whether a key with a leading separator starts with it.
-    private let startsLeadKey: [Bool]
 
     /// Compiles the sets once; throws ``PhraseError`` for a phrase without a letter or a digit.
     public init(_ sets: [PhraseSet], foldDiacritics: Bool = false) throws {
@@ -109,10 +106,6 @@ public final class PhraseMatcher: Sendable {
         // A key's sets in name order: matches of one range come out in that order.
         owners = keyOwners.flatMap { $0.sorted { nameRank[Int($0.set)] < nameRank[Int($1.set)] } }
         setNames = sets.map(\.name)
-        hasExclusions = sets.map { !$0.exclude.isEmpty }
-        startsLeadKey = (0..<trie.wordIDs.count).map { number in
-            trie.leads.contains { trie.next($0.root, UInt64(number)).exists }
-        }
     }
 
     /// The matching-form keys of a phrase: itself, and its variants with union abbreviations
@@ -233,11 +226,15 @@ public final class PhraseMatcher: Sendable {
     public func matches(in text: String) -> [PhraseMatch] {
         guard !keys.isEmpty else { return [] }
         var text = text
+        // A walk reads at most one word past the longest key: the words read ahead fit a ring of this size.
+        var ring = 4
+        while ring < trie.depth + 2 { ring *= 2 }
         let (candidates, exclusions) = text.withUTF8 { bytes in
-            var scan = TextScan(matcher: self, bytes: bytes)
-            defer { scan.words.deallocate() }
-            scan.run()
-            return (scan.candidates, scan.exclusions)
+            withUnsafeTemporaryAllocation(of: TextScan.Word.self, capacity: ring) { words in
+                var scan = TextScan(matcher: self, bytes: bytes, words: words)
+                scan.run()
+                return (scan.candidates, scan.exclusions)
+            }
         }
         // Candidates come in text order; a set's exclusions are all known now.
         var furthest = [Int](repeating: Int.min, count: sets.count)
@@ -248,7 +245,7 @@ public final class PhraseMatcher: Sendable {
             // A phrase inside a longer phrase of the same set is the same statement: keep the longer.
             guard furthest[set] < hit.end else { continue }
             furthest[set] = hit.end
-            if hasExclusions[set] && PhraseMatcher.overlaps(hit.start..<hit.end, sortedRanges: exclusions[set]) { continue }
+            if PhraseMatcher.overlaps(hit.start..<hit.end, sortedRanges: exclusions[set]) { continue }
             result.append(PhraseMatch(set: setNames[set], range: hit.start..<hit.end))
         }
         return result
@@ -283,7 +280,7 @@ public final class PhraseMatcher: Sendable {
         private var lastWalk: [Int]
         // The words a walk may read ahead, in a ring: word n (counting from 0) is at n & mask. The
         // current word is `head`; `read` words have been read, up to byte `readUpTo`.
-        let words: UnsafeMutableBufferPointer<Word>
+        private let words: UnsafeMutableBufferPointer<Word>
         private let mask: Int
         private var head = 0
         private var read = 0
@@ -298,16 +295,15 @@ public final class PhraseMatcher: Sendable {
             let root: PhraseTrie.Step
         }
 
-        init(matcher: PhraseMatcher, bytes: UnsafeBufferPointer<UInt8>) {
+        /// A scan of `bytes` reading ahead into `words`, whose count is a power of two larger than
+        /// the longest key plus one.
+        init(matcher: PhraseMatcher, bytes: UnsafeBufferPointer<UInt8>, words: UnsafeMutableBufferPointer<Word>) {
             self.matcher = matcher
             trie = matcher.trie
             self.bytes = bytes
             exclusions = [[Range<Int>]](repeating: [], count: matcher.sets.count)
-            // A walk reads at most one word past the longest key.
-            var capacity = 4
-            while capacity < matcher.trie.depth + 2 { capacity *= 2 }
-            words = .allocate(capacity: capacity)
-            mask = capacity - 1
+            self.words = words
+            mask = words.count - 1
             lastWalk = [Int](repeating: -1, count: matcher.sets.count)
         }
 
@@ -316,7 +312,7 @@ public final class PhraseMatcher: Sendable {
             var separatorStart = 0
             while let word = word(ahead: 0) {
                 if word.number >= 0 {
-                    if matcher.startsLeadKey[Int(word.number)] {
+                    if trie.startsLeadKey[Int(word.number)] {
                         for lead in trie.leads.indices {
                             let node = trie.next(trie.leads[lead].root, UInt64(word.number))
                             // The leading separator ends the one before the word, and a letter or digit may not stand right before it.
@@ -360,12 +356,10 @@ public final class PhraseMatcher: Sendable {
                 if step.hasEnds {
                     for position in trie.node(step.node).ends { found(trie.endKeys[position], start, word.end) }
                 }
-                guard step.hasTrails || step.hasEdges, let next = self.word(ahead: offset + 1) else {
-                    if step.hasTrails { trails(of: step, start: start, after: word.end, before: bytes.count) }
-                    break
-                }
-                if step.hasTrails { trails(of: step, start: start, after: word.end, before: next.start) }
-                guard next.number >= 0, step.hasEdges else { break }
+                guard step.hasTrails || step.hasEdges else { break }
+                let next = self.word(ahead: offset + 1)
+                if step.hasTrails { trails(of: step, start: start, after: word.end, before: next?.start ?? bytes.count) }
+                guard let next, next.number >= 0, step.hasEdges else { break }
                 let separator = number(ofSeparator: word.end..<next.start)
                 step = separator >= 0 ? trie.next(step.node, PhraseTrie.label(separator: separator, word: next.number)) : .none
                 guard step.exists else { break }

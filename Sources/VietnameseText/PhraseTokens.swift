@@ -7,15 +7,6 @@
 /// Phrases match whole words, so a text is compared with a phrase word by word and separator
 /// by separator. Runs of spaces and tabs in a separator count as one space.
 enum PhraseTokens {
-    /// Whether each scalar below U+3000 is a letter or a digit, one bit each.
-    private static let bits: [UInt64] = {
-        var bits = [UInt64](repeating: 0, count: 0x3000 / 64)
-        for value in 0..<UInt32(0x3000) {
-            if isLetterOrNumber(value) { bits[Int(value) >> 6] |= 1 << (value & 63) }
-        }
-        return bits
-    }()
-
     // Out of line: scalars beyond the table are rare, and the category cases are loaded at run time.
     @inline(never)
     private static func isLetterOrNumber(_ value: UInt32) -> Bool {
@@ -29,25 +20,23 @@ enum PhraseTokens {
         }
     }
 
-    /// ``bits`` as a pointer kept for the life of the process (a `static let` read in a hot loop
-    /// would check its initialisation on every access).
+    /// Whether each scalar below U+3000 is a letter or a digit, one bit each, in memory kept for
+    /// the life of the process: a scanner fetches the pointer once (a `static let` array read in a
+    /// hot loop would check its initialisation on every access).
     nonisolated(unsafe) private static let table: UnsafePointer<UInt64> = {
-        let pointer = UnsafeMutablePointer<UInt64>.allocate(capacity: bits.count)
-        pointer.initialize(from: bits, count: bits.count)
-        return UnsafePointer(pointer)
+        let bits = UnsafeMutablePointer<UInt64>.allocate(capacity: 0x3000 / 64)
+        bits.initialize(repeating: 0, count: 0x3000 / 64)
+        for value in 0..<UInt32(0x3000) where isLetterOrNumber(value) { bits[Int(value) >> 6] |= 1 << (value & 63) }
+        return UnsafePointer(bits)
     }()
 
     /// The scanner's tables, fetched once per text.
     struct Classifier {
         private let table = PhraseTokens.table
 
-        /// Whether the scalar starting at `index` is a letter or a digit, and its length in bytes.
+        /// Whether the non-ASCII scalar starting at `index` is a letter or a digit, and its length in bytes.
         @inline(__always)
-        func classify(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> (isWord: Bool, width: Int) {
-            let byte = bytes[index]
-            if byte < 0x80 {
-                return (byte &- 0x30 < 10 || (byte | 0x20) &- 0x61 < 26, 1)
-            }
+        private func classify(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> (isWord: Bool, width: Int) {
             let (scalar, width) = LetterTable.decode(bytes, at: index)
             if scalar < 0x3000 { return (table[Int(scalar >> 6)] & (1 << UInt64(scalar & 63)) != 0, width) }
             return (PhraseTokens.isLetterOrNumber(scalar), width)

@@ -4,10 +4,11 @@
 ///
 /// A key is cut into ``PhraseTokens``: an optional leading separator (`% chỉ tiêu`), words
 /// joined by separators, an optional trailing separator (`năm 2017:`). Words and separators
-/// are numbered once; a root's edges are labelled by a first word and every other edge by a
-/// separator and the word after it, and all edges sit in one open-addressing table, so a step
-/// along the trie is one probe, usually one compare. Keys with a leading separator hang from a
-/// root of their own, one per distinct separator.
+/// are numbered once. The root's children are an array indexed by first word; every other edge
+/// is labelled by a separator and the word after it (a leading separator's root: by the first
+/// word) and sits in one open-addressing table, so a step along the trie is one probe, usually
+/// one compare. Keys with a leading separator hang from a root of their own, one per distinct
+/// separator.
 struct PhraseTrie {
     /// The number of each distinct word of the keys.
     private(set) var wordIDs: [[UInt8]: Int32] = [:]
@@ -36,7 +37,9 @@ struct PhraseTrie {
     private(set) var rootChildren: [Step] = []
     /// Roots of keys with a leading separator, the longest separator first.
     private(set) var leads: [(separator: [UInt8], root: Int32)] = []
-    /// Node n's ends and trails, as ranges of the tables below, and whether edges leave it.
+    /// Each word number: whether a key with a leading separator starts with it.
+    private(set) var startsLeadKey: [Bool] = []
+    /// Node n's ends and trails, as ranges of the tables below.
     private var nodes: [Node] = []
     /// Every edge, at the slot its node and label hash to or after it (linear probing).
     private var edges: [Edge] = []
@@ -167,12 +170,18 @@ struct PhraseTrie {
             Step(node: node, hasEnds: hasEnds[Int(node)], hasTrails: hasTrails[Int(node)], hasEdges: hasEdges[Int(node)])
         }
         rootChildren = [Step](repeating: .none, count: wordIDs.count)
+        startsLeadKey = [Bool](repeating: false, count: wordIDs.count)
+        let leadRootNodes = Set(leadRoots.values)
         var size = 16
-        while size < building.count * 2 { size *= 2 }
+        while size < (building.count - building.keys.filter { $0.node == 0 }.count) * 2 { size *= 2 }
         edges = [Edge](repeating: Edge(), count: size)
         edgeMask = size - 1
         for (edge, target) in building {
-            if edge.node == 0 { rootChildren[Int(edge.label)] = step(target) }
+            if edge.node == 0 {
+                rootChildren[Int(edge.label)] = step(target)
+                continue
+            }
+            if leadRootNodes.contains(edge.node) { startsLeadKey[Int(edge.label)] = true }
             var slot = Self.slot(edge.node, edge.label) & edgeMask
             while edges[slot].node >= 0 { slot = (slot + 1) & edgeMask }
             edges[slot] = Edge(label: edge.label, node: edge.node, target: step(target))

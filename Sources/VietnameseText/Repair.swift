@@ -135,7 +135,7 @@ public enum MojibakeRepair {
                     separator = 3
                 }
                 if separator > 0 {
-                    if start >= 0 && flagged && !isSyllable(paragraph, start..<index, tables) { return true }
+                    if start >= 0 && flagged && !SyllableScoring.isSyllable(UnsafeBufferPointer(rebasing: paragraph[start..<index]), tables) { return true }
                     start = -1
                     index += separator
                     continue
@@ -145,13 +145,8 @@ public enum MojibakeRepair {
                 if scalar < LetterTable.limit && damage[Int(scalar)] & wanted != 0 { flagged = true }
                 index += width
             }
-            return start >= 0 && flagged && !isSyllable(paragraph, start..<count, tables)
+            return start >= 0 && flagged && !SyllableScoring.isSyllable(UnsafeBufferPointer(rebasing: paragraph[start..<count]), tables)
         }
-    }
-
-    @inline(__always)
-    private static func isSyllable(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ tables: SyllableTables) -> Bool {
-        SyllableParts.parse(UnsafeBufferPointer(rebasing: bytes[range]), allowEth: false, tables: tables) != nil
     }
 
     /// Whether every character of `paragraph` has a Windows-1252 byte (C1 controls included), as

@@ -450,7 +450,7 @@ public enum SentenceSplitter {
                 width = 2
                 if bytes[index + 1] == 0xAB { open = 5 } else if bytes[index + 1] == 0xBB { close = 5 }
             default:
-                width = byte < 0x80 ? 1 : (byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : byte >= 0xC0 ? 2 : 1)
+                break  // a lead byte of another scalar: its continuation bytes match nothing above
             }
             if open != 0 {
                 stack.append((open, index))

@@ -33,6 +33,12 @@ enum SyllableScoring {
         VietnameseSyllable.parse(word) != nil
     }
 
+    /// ``isSyllable(_:)`` of one token's UTF-8 bytes, with the tables a hot loop fetched once.
+    @inline(__always)
+    static func isSyllable(_ word: UnsafeBufferPointer<UInt8>, _ tables: SyllableTables) -> Bool {
+        SyllableParts.parse(word, allowEth: false, tables: tables) != nil
+    }
+
     /// Tallies the tokens of `text`; each distinct token is parsed once.
     static func tally(_ text: String) -> Tally {
         var text = text
@@ -41,9 +47,7 @@ enum SyllableScoring {
             var known = WordTable<Bool>()
             let tables = SyllableTables.shared
             for token in tokenRanges(in: bytes) {
-                let valid = known.entry(for: UnsafeBufferPointer(rebasing: bytes[token.range])) {
-                    SyllableParts.parse($0, allowEth: false, tables: tables) != nil
-                }.value
+                let valid = known.entry(for: UnsafeBufferPointer(rebasing: bytes[token.range])) { isSyllable($0, tables) }.value
                 tally.tokens += 1
                 if valid { tally.valid += 1 }
                 if token.marked {

@@ -75,7 +75,7 @@ public enum TextNormalizer {
         let count = bytes.count
         while index < count {
             let byte = bytes[index]
-            if byte >= 0x80 && interesting(byte) && needsWork(bytes, at: index) {
+            if interesting(byte) && needsWork(bytes, at: index) {
                 // Start at the base letter of a combining sequence.
                 var start = index
                 while start > 0 && isMark(bytes, at: start) {
@@ -121,7 +121,7 @@ public enum TextNormalizer {
         while index < count {
             let byte = bytes[index]
             let width = byte < 0x80 ? 1 : byte < 0xE0 ? 2 : byte < 0xF0 ? 3 : 4
-            guard (byte >= 0x80 && interesting(byte)) || isMark(bytes, at: index + width) else {
+            guard interesting(byte) || isMark(bytes, at: index + width) else {
                 index += width
                 continue
             }

@@ -66,7 +66,6 @@ struct WordTable<Value> {
     init() {
         slots = [Int32](repeating: -1, count: 1024)
         mask = 1023
-        arena.reserveCapacity(8192)
         entries.reserveCapacity(512)
     }
 

@@ -57,21 +57,6 @@ final class PatternTests: XCTestCase {
         XCTAssertThrowsError(try Pattern("(đề xuất")) { XCTAssertEqual(($0 as? PCRE2Error)?.isTooLarge, false) }
     }
 
-    func testScanMarksReadsMarkNumbersWithoutBuildingMatches() throws {
-        let pattern = try Pattern("công đoàn(?: cơ sở(*MARK:12)|(*MARK:7))|kiến nghị(*MARK:x1)|bài học")
-        var found: [(String, Int?)] = []
-        let text = "công đoàn cơ sở nêu kiến nghị, bài học; công đoàn ngành."
-        var bytes = text
-        try bytes.withUTF8 { buffer in
-            try pattern.scanMarks(inUTF8: buffer) { range, mark in
-                found.append((String(decoding: UnsafeBufferPointer(rebasing: buffer[range]), as: UTF8.self), mark))
-                return range.upperBound
-            }
-        }
-        XCTAssertEqual(found.map(\.0), ["công đoàn cơ sở", "kiến nghị", "bài học", "công đoàn"])
-        XCTAssertEqual(found.map(\.1), [12, nil, nil, 7], "a mark that is not a number reads as none")
-    }
-
     func testCatastrophicPatternHitsTheLimitInsteadOfHanging() throws {
         let pattern = try Pattern("(a+)+$", limits: MatchLimits(matchLimit: 100_000, depthLimit: 1_000))
         let subject = String(repeating: "a", count: 40) + "!"
