@@ -73,7 +73,7 @@ struct Bench {
             case "--stage": onlyStage = arguments.popFirst()
             // For profiling: write the batch reports (`--reports N`) into a folder and stop.
             case "--write": writeFolder = arguments.popFirst()
-            // About a minute: 10 MB (smaller inputs flatter the phrase ratio: rg's start-up would dominate), one run, the ratios only; exits 1 when one falls below half its target.
+            // About a minute: 10 MB (smaller inputs flatter the phrase ratio: rg's start-up would dominate), one in-process run (the judged ratios: medians of 3), the ratios only; exits 1 when one falls below half its target.
             case "--smoke": smoke = true; megabytes = 10; runs = 1; reports = 60; docxReports = 10; scaling = []
             default:
                 FileHandle.standardError.write(Data("usage: soatxet-bench [--smoke] [--mb N] [--runs N] [--reports N] [--docx N] [--output FILE] [--stages] [--stage NAME] [--write FOLDER]\n".utf8))
@@ -109,6 +109,10 @@ struct Bench {
                 ("dates", { _ = DateScanner.scan(normalized) }),
                 ("phrases", { _ = matcher.matches(in: normalized) }),
             ]
+            if let onlyStage, !steps.contains(where: { $0.0 == onlyStage }) {
+                FileHandle.standardError.write(Data("soatxet-bench: no stage '\(onlyStage)'; stages: \(steps.map(\.0).joined(separator: ", "))\n".utf8))
+                exit(2)
+            }
             for (name, step) in steps where onlyStage == nil || onlyStage == name {
                 let seconds = try medianSeconds(runs: runs, step)
                 print(String(format: "%-14@ %7.3f s  %7.1f MB/s", name as NSString, seconds, size / seconds))
@@ -141,7 +145,6 @@ struct Bench {
         rows.append(underthesea)
         targets.append(analyserTarget)
 
-        if !smoke { rows += try PhraseBench.rows(text: corpus, rules: rulesFolder, runs: runs) }
         let (ripgrep, phraseTarget) = try PeerBench.ripgrep(file: corpusFile, rules: rulesFolder, runs: max(runs, 3))
         rows.append(ripgrep)
         targets.append(phraseTarget)
@@ -174,7 +177,7 @@ struct Bench {
             targets += batchTargets
             try? FileManager.default.removeItem(at: batch)
             if !scaling.isEmpty {
-                let (scalingRows, scalingTargets) = try BatchBench.scaling(soatxet: soatxet, folder: folder, megabytes: scaling, runs: 3)
+                let (scalingRows, scalingTargets) = try BatchBench.scaling(soatxet: soatxet, folder: folder, megabytes: scaling)
                 rows += scalingRows
                 targets += scalingTargets
             }
@@ -183,7 +186,8 @@ struct Bench {
         }
 
         let date = ISO8601DateFormatter.string(from: Date(), timeZone: .current, formatOptions: [.withFullDate])
-        rows.insert("Release build, median of \(runs) runs after a warm-up (the `soatxet` executable: one run over the batch, median of 5 in CPU seconds for the one-page report and the 1 and 10 MB files, one run for larger ones; peers, and the analyser beside underthesea, in CPU seconds), "
+        rows.insert("Release build. In-process rows: median of \(runs) runs after a warm-up, wall seconds (the analyser and analysis rows) or CPU seconds (soatxet's side of each peer comparison, 3 runs at least). "
+            + "The `soatxet` executable: median of \(smoke ? 3 : 1) over the batch, wall and CPU seconds; median of \(BatchBench.smallFileRuns) in CPU seconds for the one-page report and the 1 and 10 MB files, one run for larger ones. Peers: CPU seconds, median of 3 at least; "
             + "\(date), on \(machine()).\n", at: 0)
         rows += [
             "",

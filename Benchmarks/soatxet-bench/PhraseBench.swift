@@ -16,17 +16,4 @@ enum PhraseBench {
         }
         return sets
     }
-
-    /// A table row: every match of every set over `text`, with the number of keys and matches.
-    static func rows(text: String, rules: String, runs: Int) throws -> [String] {
-        let sets = try sets(rules: rules)
-        let matcher = try PhraseMatcher(sets)
-        let size = Double(text.utf8.count) / 1e6
-        var found = 0
-        let seconds = medianSeconds(runs: runs) { found = matcher.matches(in: text).count }
-        return [
-            String(format: "| phrase matching, all matches of all sets (%d keys, %d sets; overlaps, exclusions) | %.1f MB, %d matches | %.3f s | %.1f MB/s |",
-                   matcher.keys.count, sets.count, size, found, seconds, size / seconds),
-        ]
-    }
 }
