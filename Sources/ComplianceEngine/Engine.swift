@@ -95,7 +95,7 @@ public struct Engine: Sendable {
             findings.append(Finding(
                 rule: requirement.id, severity: outcome.status == .partial ? min(severity, .warning) : severity,
                 message: message, start: document.locate(range.lowerBound), end: endLocation(range, in: document),
-                excerpt: excerpt(document.substring(range))))
+                excerpt: Excerpt.of(document.substring(range))))
         }
         for (rule, check) in pack.ruleChecks where !options.disabled.contains(rule.id) {
             let outcome = check.run(document)
@@ -106,7 +106,7 @@ public struct Engine: Sendable {
                 findings.append(Finding(
                     rule: rule.id, severity: options.severities[rule.id] ?? FindingSeverity(rule.severity),
                     message: message, start: flag.range.isEmpty ? documentStart : document.locate(flag.range.lowerBound),
-                    end: endLocation(flag.range, in: document), excerpt: excerpt(document.substring(flag.range)),
+                    end: endLocation(flag.range, in: document), excerpt: Excerpt.of(document.substring(flag.range)),
                     suggestion: flag.suggestion))
             }
         }
@@ -149,7 +149,7 @@ public struct Engine: Sendable {
     private func evidence(sentence index: Int, item: String?, in document: CheckDocument) -> Evidence {
         let range = document.sentences[index].range
         let location = document.locate(range.lowerBound)
-        return Evidence(line: location.line, column: location.column, excerpt: excerpt(document.substring(range)), item: item)
+        return Evidence(line: location.line, column: location.column, excerpt: Excerpt.of(document.substring(range)), item: item)
     }
 
     private func endLocation(_ range: Range<Int>, in document: CheckDocument) -> SourceLocation {
@@ -163,17 +163,6 @@ public struct Engine: Sendable {
 
     private func fill(_ template: String, detail: String) -> String {
         template.replacingOccurrences(of: "{detail}", with: detail)
-    }
-
-    /// Shortens text to about 160 characters at a word boundary.
-    func excerpt(_ text: Substring) -> String {
-        // Only the opening is read: a sentence may be a megabyte long (a text without full stops).
-        let opening = text.prefix(640)
-        let flat = opening.split(whereSeparator: \.isNewline).joined(separator: " ")
-        guard flat.count > 160 else { return opening.endIndex < text.endIndex ? flat + " …" : flat }
-        let cut = flat.prefix(160)
-        let end = cut.lastIndex(of: " ") ?? cut.endIndex
-        return String(cut[..<end]) + " …"
     }
 }
 
