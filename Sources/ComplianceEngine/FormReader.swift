@@ -14,15 +14,15 @@ enum FormReader {
         let number = headerLines.first(where: isNumberLine)
         let placeDate = headerLines.first(where: isPlaceDateLine)
         let documentType = blocks.prefix(24).flatMap(lines).first {
-            $0.trimmingCharacters(in: .whitespaces).uppercased() == $0.trimmingCharacters(in: .whitespaces)
-                && $0.trimmingCharacters(in: .whitespaces).hasPrefix("BÁO CÁO")
+            let trimmed = $0.trimmingCharacters(in: .whitespaces)
+            return trimmed.hasPrefix("BÁO CÁO") && trimmed.uppercased() == trimmed
         }
-        let tail = blocks.suffix(24)
+        let tailLines = blocks.suffix(24).flatMap(lines)
         let signatureLines = blocks.filter { $0.scope == .signature }.flatMap(lines)
-            + (blocks.contains { $0.scope == .signature } ? [] : tail.flatMap(lines).filter(isSignatureLine))
+            + (blocks.contains { $0.scope == .signature } ? [] : tailLines.filter(isSignatureLine))
         var recipients = blocks.filter { $0.scope == .recipients }.flatMap(lines)
-        if recipients.isEmpty, let start = tail.flatMap(lines).firstIndex(where: isRecipientsHeading) {
-            recipients = Array(tail.flatMap(lines)[start...].prefix(12))
+        if recipients.isEmpty, let start = tailLines.firstIndex(where: isRecipientsHeading) {
+            recipients = Array(tailLines[start...].prefix(12))
         }
         recipients = recipients.filter { !isRecipientsHeading($0) || $0.contains("-") }
             .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
@@ -39,7 +39,19 @@ enum FormReader {
     /// The lines of a block that may be a line of the form: the issuing body, number, place and
     /// date, title, signature and recipients are short, and a long paragraph is none of them.
     private static func lines(_ block: Block) -> [String] {
-        block.text.utf8.split(separator: 0x0A).filter { $0.count <= longestFormLine }.map { String(Substring($0)) }
+        var text = block.text
+        return text.withUTF8 { bytes in
+            var lines: [String] = []
+            var start = 0
+            while start < bytes.count {
+                let end = bytes[start...].firstIndex(of: 0x0A) ?? bytes.count
+                if end > start, end - start <= longestFormLine {
+                    lines.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self))
+                }
+                start = end + 1
+            }
+            return lines
+        }
     }
 
     /// Bytes of the longest line read as part of the form.
@@ -60,8 +72,10 @@ enum FormReader {
     }
 
     private static func isPlaceDateLine(_ line: String) -> Bool {
+        // The cheap tests first: most header lines have no comma.
+        guard line.contains(","), line.count < 80 else { return false }
         let words = Set(withDateWordsMarked(line).lowercased().split(whereSeparator: { !$0.isLetter }).map(String.init))
-        return words.isSuperset(of: ["ngày", "tháng", "năm"]) && line.contains(",") && line.count < 80
+        return words.isSuperset(of: ["ngày", "tháng", "năm"])
     }
 
     /// The date words of a line typed without diacritics, marked ("ngay 18 thang 11 nam 2020" ->
