@@ -9,17 +9,22 @@ import VietnameseText
 /// (line breaks stay "\n"); drops soft hyphens, zero-width spaces and stray byte-order marks; turns the
 /// non-breaking hyphen into "-"; composes base letters with combining marks (NFC).
 public enum BlockText {
-    /// The final text of `raw` (UTF-8 bytes) and the map from its byte offsets back to `raw`'s.
-    public static func produce(raw: [UInt8]) -> (text: String, map: OffsetMap, repairs: [Repair]) {
-        let repaired = MojibakeRepair.repair(String(decoding: raw, as: UTF8.self))
+    /// The final text of `raw` (the text a reader collected) and the map from its byte offsets back to `raw`'s.
+    public static func produce(raw: String) -> (text: String, map: OffsetMap, repairs: [Repair]) {
+        let repaired = MojibakeRepair.repair(raw)
         let normalized = TextNormalizer.normalize(repaired.text)
-        let (text, cleanMap) = clean(raw: Array(normalized.text.utf8))
+        let (text, cleanMap) = clean(normalized.text)
         return (text, cleanMap.composed(with: normalized.map).composed(with: repaired.map), repaired.repairs)
     }
 
     /// Trims, collapses white space, drops invisible characters and composes what is left.
-    static func clean(raw: [UInt8]) -> (text: String, map: OffsetMap) {
-        if isAlreadyClean(raw) { return (String(decoding: raw, as: UTF8.self), .identity) }
+    static func clean(_ text: String) -> (text: String, map: OffsetMap) {
+        var text = text
+        if text.withUTF8(isAlreadyClean) { return (text, .identity) }
+        return clean(raw: Array(text.utf8))
+    }
+
+    private static func clean(raw: [UInt8]) -> (text: String, map: OffsetMap) {
         var builder = TextBuilder(capacity: raw.count)
         var index = 0
         var copyStart = -1  // start of a pending unchanged stretch
@@ -120,20 +125,18 @@ public enum BlockText {
 
     /// Whether `raw` needs no change: no edge or doubled white space, no control, no byte that may start
     /// a no-break space, soft hyphen, special space or hyphen, byte-order mark or combining mark.
-    private static func isAlreadyClean(_ raw: [UInt8]) -> Bool {
-        guard let first = raw.first, let last = raw.last, first != 0x20, last != 0x20 else { return raw.isEmpty }
-        return raw.withUnsafeBufferPointer { bytes in
-            var previousSpace = false
-            for byte in bytes {
-                if byte == 0x20 {
-                    if previousSpace { return false }
-                    previousSpace = true
-                    continue
-                }
-                previousSpace = false
-                if byte < 0x20 || byte == 0xC2 || byte == 0xE2 || byte == 0xEF || byte == 0xCC || byte == 0xCD { return false }
+    private static func isAlreadyClean(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let first = bytes.first, let last = bytes.last, first != 0x20, last != 0x20 else { return bytes.isEmpty }
+        var previousSpace = false
+        for byte in bytes {
+            if byte == 0x20 {
+                if previousSpace { return false }
+                previousSpace = true
+                continue
             }
-            return true
+            previousSpace = false
+            if byte < 0x20 || byte == 0xC2 || byte == 0xE2 || byte == 0xEF || byte == 0xCC || byte == 0xCD { return false }
         }
+        return true
     }
 }

@@ -55,11 +55,12 @@ struct ProducedBlock {
 
     init(_ consumed: RawBlock) {
         var raw = consumed
-        let (text, map, repairs) = BlockText.produce(raw: raw.text)
+        let source = String(decoding: raw.text, as: UTF8.self)
+        let (text, map, repairs) = BlockText.produce(raw: source)
         self.text = text
         self.map = map
         self.repairs = repairs
-        self.rawText = map.isIdentity ? nil : String(decoding: raw.text, as: UTF8.self)
+        self.rawText = map.isIdentity ? nil : source
         raw.text = []
         self.raw = raw
     }

@@ -42,7 +42,7 @@ final class DocumentTests: XCTestCase {
 
     func testBlockTextNormalisesSpacesHyphensAndComposes() {
         // "Công\u{A0}đoàn", a soft hyphen, a non-breaking hyphen, a tab, decomposed "ệ" (e + ̂ + ̣).
-        let raw = Array("  Công\u{A0}đoàn cơ\u{AD}sở\u{2011}Vi\u{0065}\u{0323}\u{0302}t\tNam  ".utf8)
+        let raw = "  Công\u{A0}đoàn cơ\u{AD}sở\u{2011}Vi\u{0065}\u{0323}\u{0302}t\tNam  "
         let (text, map, _) = BlockText.produce(raw: raw)
         XCTAssertEqual(text, "Công đoàn cơsở-Việt Nam")
         XCTAssertEqual(text, text.precomposedStringWithCanonicalMapping)
@@ -54,7 +54,7 @@ final class DocumentTests: XCTestCase {
     }
 
     func testUnchangedTextKeepsAnIdentityMap() {
-        let (text, map, repairs) = BlockText.produce(raw: Array("Ban Chấp hành Công đoàn cơ sở".utf8))
+        let (text, map, repairs) = BlockText.produce(raw: "Ban Chấp hành Công đoàn cơ sở")
         XCTAssertTrue(repairs.isEmpty)
         XCTAssertEqual(text, "Ban Chấp hành Công đoàn cơ sở")
         XCTAssertTrue(map.isIdentity)
