@@ -1,7 +1,6 @@
 // ComplianceEngine: preparation. Turns a read Document into the CheckDocument every check reads, once per document.
 import DocumentReaders
 import Foundation
-import PCRE2
 import RuleModel
 import VietnameseText
 
@@ -105,15 +104,14 @@ public struct DocumentPreparer: Sendable {
         var evaluative = [Bool](repeating: false, count: sentenceRanges.count)
         var scratch = text
         scratch.withUTF8 { bytes in
-            try? Self.chronicleLead.forEachMatch(inUTF8: bytes) { match in
+            for lead in DateScanner.chronicleLeads(in: text) {
                 // A chronicle sentence or clause opens with its date ("Ngày 5/3, tổ chức …", "…; ngày 8/3, …"):
                 // only bullets, spaces or a clause break may stand before the date in its sentence.
-                let start = match.range.lowerBound
+                let start = lead.lowerBound
                 if let sentence = Self.sentence(containing: start, in: sentenceRanges),
                    Self.opensClause(bytes, at: start, sentenceStart: sentenceRanges[sentence].range.lowerBound) {
                     narrative[sentence] = true
                 }
-                return true
             }
             // A figure with a percent sign ("98%", "98 %") evaluates; so do the evaluation words, found with the concepts below.
             for percent in Self.percentFigures(in: bytes) {
@@ -219,11 +217,6 @@ public struct DocumentPreparer: Sendable {
         }
         return ranges[low].range.contains(offset) || ranges[low].range.upperBound == offset ? low : nil
     }
-
-    /// A date that may open a sentence or clause of a chronicle ("Ngày 5/3", "Tháng 4/2005", "vào sáng ngày 8/3").
-    static let chronicleLead = try! Pattern(
-        #"(?<![\p{L}\p{N}])(?:vào[ \t]+)?(?:(?:sáng|chiều|tối)[ \t]+)?(?:ngày|tháng|đầu tháng|cuối tháng|giữa tháng|trong tháng|quý|đầu năm|cuối năm)[ \t]+\d{1,2}(?:[/.\-]\d{1,4}){0,2}"#,
-        options: [.caseless])
 
     /// Whether only spaces and bullets ("-", "+", "*", "–", "—", "•", "◦") stand between the start of
     /// the sentence, or a ";" that opens a clause in it, and `offset`.

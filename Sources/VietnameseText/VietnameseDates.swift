@@ -221,6 +221,40 @@ public enum DateScanner {
         """#,
         options: [.extended])
 
+    /// Dates that may open a sentence or clause of a chronicle ("Ngày 5/3", "Tháng 4/2005", "vào
+    /// sáng ngày 8/3", "quý 2"): a day, month, quarter or part-of-year word and its number. Byte
+    /// ranges in text order, not overlapping.
+    public static func chronicleLeads(in text: String) -> [Range<Int>] {
+        var leads: [Range<Int>] = []
+        var text = text
+        text.withUTF8 { bytes in
+            // The number follows spaces or tabs after "ngày", "tháng", "quý" or "năm": their last letters.
+            let numbers = CandidateScan.digitRunStarts(in: bytes).filter { start in
+                var end = start
+                while end > 0, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 { end -= 1 }
+                guard end < start, end > 0 else { return false }
+                switch bytes[end - 1] {
+                case UInt8(ascii: "y"), UInt8(ascii: "Y"), UInt8(ascii: "g"), UInt8(ascii: "G"), UInt8(ascii: "m"), UInt8(ascii: "M"):
+                    return true
+                case 0xBD, 0x9D: return end > 1 && bytes[end - 2] == 0xC3  // "ý", "Ý"
+                default: return false
+                }
+            }
+            let windows = CandidateScan.windows(anchors: numbers, in: bytes)
+            CandidateScan.forEachMatch(chronicleLead, inUTF8: bytes, windows: windows) { leads.append($0.range) }
+        }
+        return leads
+    }
+
+    // At most four words ("vào sáng cuối tháng") stand before the number: the scan tries only there.
+    private static let chronicleLead = CandidateScan.Windowed(
+        chronicleLeadSource, options: chronicleLeadOptions, guard: chronicleLeadGuard)
+    static let chronicleLeadOptions: PatternOptions = [.caseless]
+    // No letter or digit before, and the first letter of one of the words (caseless: "ſ" is an "s").
+    static let chronicleLeadGuard = #"(?<![A-Za-z0-9])(?=(?-i:[vsctnqgđVSCTNQGĐ]|\x{17F}))"#
+    static let chronicleLeadSource =
+        #"(?<![\p{L}\p{N}])(?:vào[ \t]+)?(?:(?:sáng|chiều|tối)[ \t]+)?(?:ngày|tháng|đầu tháng|cuối tháng|giữa tháng|trong tháng|quý|đầu năm|cuối năm)[ \t]+\d{1,2}(?:[/.\-]\d{1,4}){0,2}"#
+
     /// The date of the report itself, from the place-and-date line of its administrative header
     /// ("Vĩnh Thuận, ngày  22  tháng 11 năm 2020"). A blank day gives month and year only; a blank
     /// month gives the year only. The range covers "ngày ... năm 2020", not the place.

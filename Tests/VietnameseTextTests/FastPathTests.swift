@@ -61,6 +61,17 @@ final class FastPathTests: XCTestCase {
         XCTAssertTrue(FigureScanner.scan(Self.samples[1]).contains { $0.kind == .money && $0.value == 2e6 })
     }
 
+    func testChronicleLeadWindowsGiveTheUnanchoredMatches() throws {
+        let leads = "Ngày 5/3, tổ chức hội nghị; vào sáng ngày 8/3 gặp mặt; VÀO CHIỀU CUỐI THÁNG 12 tổng kết; "
+            + "ſáng ngày 3 (chữ s dài); trong tháng\t4/2020 và giữa tháng 6.2021; quý 2, Quý  3-2022; Đầu năm 2021; "
+            + "_ngày 7; abcngày 9; ngày5; 12ngày 5; tối\tngày 31/12/2023; cuối năm 10"
+        let text = Self.corpus + "\n" + leads
+        let plain = try Pattern(DateScanner.chronicleLeadSource, options: DateScanner.chronicleLeadOptions)
+        let expected = try unanchored(plain, text).map(\.range)
+        XCTAssertGreaterThan(expected.count, 15)
+        XCTAssertEqual(DateScanner.chronicleLeads(in: text), expected)
+    }
+
     func testAbbreviationCandidatesGiveTheUnanchoredMatches() throws {
         let text = Self.corpus
         let plain = try Pattern(AbbreviationLexicon.lexiconSource)
