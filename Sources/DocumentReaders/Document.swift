@@ -183,11 +183,14 @@ public struct Block: Sendable, Hashable {
             }
             anchor = anchors[low]
         }
-        let rawBytes = (raw ?? text).utf8
-        let from = rawBytes.index(rawBytes.startIndex, offsetBy: min(anchor.rawOffset, rawBytes.count))
-        let to = rawBytes.index(rawBytes.startIndex, offsetBy: min(max(rawOffset, anchor.rawOffset), rawBytes.count))
-        var characters = 0
-        for byte in rawBytes[from..<to] where byte & 0xC0 != 0x80 { characters += 1 }
+        var source = raw ?? text
+        let characters = source.withUTF8 { bytes in
+            let from = min(anchor.rawOffset, bytes.count)
+            let to = min(max(rawOffset, anchor.rawOffset), bytes.count)
+            var characters = 0
+            for byte in bytes[from..<to] where byte & 0xC0 != 0x80 { characters += 1 }
+            return characters
+        }
         switch anchor.location {
         case var .text(source):
             source.column += characters
