@@ -89,7 +89,7 @@ public struct Engine: Sendable {
             guard outcome.status != .met else { continue }
             let template = outcome.status == .partial
                 ? (requirement.messages.partial ?? requirement.messages.missing) : requirement.messages.missing
-            let message = fill(template.text(in: language), detail: outcome.detail) + " — «\(clause)»"
+            let message = template.text(in: language, detail: outcome.detail) + " — «\(clause)»"
             let severity = options.severities[requirement.id] ?? FindingSeverity(requirement.severity)
             let range = titleRange ?? 0..<0
             findings.append(Finding(
@@ -101,7 +101,7 @@ public struct Engine: Sendable {
             let outcome = check.run(document)
             let clause = pack.resolved.clauseText(rule.clause)
             for flag in outcome.flags {
-                var message = fill(rule.message.text(in: language), detail: flag.detail)
+                var message = rule.message.text(in: language, detail: flag.detail)
                 if let clause { message += " — «\(clause)»" }
                 findings.append(Finding(
                     rule: rule.id, severity: options.severities[rule.id] ?? FindingSeverity(rule.severity),
@@ -159,10 +159,6 @@ public struct Engine: Sendable {
         var last = range.upperBound - 1
         while last > range.lowerBound, utf8[utf8.index(utf8.startIndex, offsetBy: last)] & 0xC0 == 0x80 { last -= 1 }
         return document.locate(last)
-    }
-
-    private func fill(_ template: String, detail: String) -> String {
-        template.replacingOccurrences(of: "{detail}", with: detail)
     }
 }
 

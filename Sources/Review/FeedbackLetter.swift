@@ -61,7 +61,7 @@ public struct FeedbackLetter: Sendable {
         blocks.append(.heading(t("1. Những mặt báo cáo đã làm được", "1. What the report does well")))
         let met = batch.requirements.compactMap { requirement -> Block? in
             guard let judged = statuses[requirement.id], judged.status == .met else { return nil }
-            let text = requirement.messages.met.map { Self.fill($0.text(in: language), detail: judged.detail) }
+            let text = requirement.messages.met.map { Self.sentence($0.text(in: language, detail: judged.detail)) }
                 ?? Self.sentence(requirement.title)
             return .point(text, clause: nil)
         }
@@ -73,7 +73,7 @@ public struct FeedbackLetter: Sendable {
         let unmet = batch.requirements.compactMap { requirement -> Block? in
             guard let judged = statuses[requirement.id], judged.status != .met else { return nil }
             let template = judged.status == .partial ? (requirement.messages.partial ?? requirement.messages.missing) : requirement.messages.missing
-            return .point(Self.fill(template.text(in: language), detail: judged.detail), clause: requirement.clause.isEmpty ? nil : requirement.clause)
+            return .point(Self.sentence(template.text(in: language, detail: judged.detail)), clause: requirement.clause.isEmpty ? nil : requirement.clause)
         }
         blocks += unmet.isEmpty
             ? [.paragraph(t("Báo cáo đã đáp ứng đủ các yêu cầu của văn bản chỉ đạo.", "The report meets every requirement of the directive."))]
@@ -143,10 +143,6 @@ public struct FeedbackLetter: Sendable {
         }
         // A list ends before the next heading.
         return out.replacingOccurrences(of: "\n## ", with: "\n\n## ").replacingOccurrences(of: "\n\n\n", with: "\n\n")
-    }
-
-    private static func fill(_ template: String, detail: String) -> String {
-        Self.sentence(template.replacingOccurrences(of: "{detail}", with: detail))
     }
 
     private static func sentence(_ text: String) -> String {

@@ -132,6 +132,30 @@ public struct LocalizedText: Decodable, Sendable, Equatable {
 
     /// The text in `language` ("vi" or "en"), falling back to Vietnamese.
     public func text(in language: String) -> String { language == "en" ? (en ?? vi) : vi }
+
+    /// The text in `language` with every `{detail}` replaced by `detail`.
+    public func text(in language: String, detail: String) -> String {
+        let template = text(in: language)
+        let marker = Array("{detail}".utf8)
+        let bytes = Array(template.utf8)
+        guard bytes.count >= marker.count else { return template }
+        var result: [UInt8] = []
+        var copied = 0
+        var index = 0
+        while index <= bytes.count - marker.count {
+            if bytes[index] == marker[0], bytes[index..<(index + marker.count)].elementsEqual(marker) {
+                result += bytes[copied..<index]
+                result += detail.utf8
+                index += marker.count
+                copied = index
+            } else {
+                index += 1
+            }
+        }
+        guard copied > 0 else { return template }
+        result += bytes[copied...]
+        return String(decoding: result, as: UTF8.self)
+    }
 }
 
 /// Examples that document a rule and test it: `pass` must satisfy it, `fail` must not.

@@ -128,6 +128,15 @@ final class PackLoadingTests: XCTestCase {
     func testEmptyFile() {
         expectError("", line: 1, column: 1, containing: "empty")
     }
+
+    func testMessageDetailIsFilledIn() {
+        let message = LocalizedText(vi: "{detail}: thiếu «{detail}»", en: "Missing {detail}")
+        XCTAssertEqual(message.text(in: "vi", detail: "nguyên nhân"), "nguyên nhân: thiếu «nguyên nhân»")
+        XCTAssertEqual(message.text(in: "en", detail: "causes"), "Missing causes")
+        XCTAssertEqual(LocalizedText(vi: "Không có chi tiết {detai}").text(in: "vi", detail: "x"), "Không có chi tiết {detai}")
+        XCTAssertEqual(LocalizedText(vi: "{{detail}}").text(in: "vi", detail: "đủ"), "{đủ}")
+        XCTAssertEqual(LocalizedText(vi: "").text(in: "vi", detail: "x"), "")
+    }
 }
 
 final class PackLibraryTests: XCTestCase {
