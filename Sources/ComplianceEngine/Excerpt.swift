@@ -66,7 +66,7 @@ enum Excerpt {
                 flatCount += 1
                 if flatCount > length { break }
                 if byte == 0x20 { lastSpace = flat.count }
-                flat.append(contentsOf: bytes[index..<(index + width)])
+                for offset in index..<(index + width) { flat.append(bytes[offset]) }
                 characters += 1
                 index += width
             }

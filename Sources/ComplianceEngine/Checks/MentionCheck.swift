@@ -83,6 +83,11 @@ public struct MentionCheck: Check {
     /// Units of content in one sentence: the clauses of a list written inline ("Bài học: một là ...;
     /// hai là ...; ba là ...") count one each when they hold four words or more.
     static func clauses(in sentence: Substring.UTF8View) -> Int {
+        // A native string lends its bytes; stepping through the view itself is several times slower.
+        sentence.withContiguousStorageIfAvailable { clauses(inBytes: $0) } ?? clauses(inBytes: sentence)
+    }
+
+    private static func clauses(inBytes sentence: some Sequence<UInt8>) -> Int {
         var parts = 0, words = 0
         var inWord = false
         for byte in sentence {
