@@ -95,7 +95,8 @@ public struct DocumentPreparer: Sendable {
         }
 
         // Figures, narrative and evaluative sentences.
-        let figures = FigureScanner.scan(text).filter(\.kind.isResult)
+        let numerals = NumeralAnchors(text: text)
+        let figures = FigureScanner.scan(text, anchors: numerals).filter(\.kind.isResult)
         var figureCounts = [Int](repeating: 0, count: sentenceRanges.count)
         for figure in figures {
             if let sentence = Self.sentence(containing: figure.range.lowerBound, in: sentenceRanges) { figureCounts[sentence] += 1 }
@@ -104,7 +105,7 @@ public struct DocumentPreparer: Sendable {
         var evaluative = [Bool](repeating: false, count: sentenceRanges.count)
         var scratch = text
         scratch.withUTF8 { bytes in
-            for lead in DateScanner.chronicleLeads(in: text) {
+            for lead in DateScanner.chronicleLeads(in: text, anchors: numerals) {
                 // A chronicle sentence or clause opens with its date ("Ngày 5/3, tổ chức …", "…; ngày 8/3, …"):
                 // only bullets, spaces or a clause break may stand before the date in its sentence.
                 let start = lead.lowerBound

@@ -159,12 +159,19 @@ enum CandidateScan {
 
 /// The bytes every date and figure holds, found in one pass: the first digit of each run of
 /// digits, and the start of each word after white space that may be a magnitude ("triệu").
-struct NumeralAnchors: Sendable {
+/// Found once per text, they serve the figure, date and chronicle-date scanners.
+public struct NumeralAnchors: Sendable {
     /// Offsets of the first digit (PCRE2's `\d` with UCP: any decimal digit) of each run of digits.
     let digits: [Int]
     /// Offsets of the words "nghìn", "ngàn", "triệu", "tỷ", "tỉ" in any case, after a byte that
     /// may end white space (a number word is a figure only before one of them: "hai triệu").
     let magnitudes: [Int]
+
+    /// The anchors of `text`.
+    public init(text: String) {
+        var text = text
+        self = text.withUTF8 { NumeralAnchors(in: $0) }
+    }
 
     init(in bytes: UnsafeBufferPointer<UInt8>) {
         var digits: [Int] = []
@@ -193,7 +200,7 @@ struct NumeralAnchors: Sendable {
                     }
                 default:
                     if index > 0 && classes[Int(bytes[index - 1])] & 4 != 0 && index + 2 < count
-                        && Self.mayBeMagnitude(byte, bytes[index + 1]) && Self.isMagnitude(bytes, at: index) {
+                        && Self.mayBeMagnitude(bytes, at: index) && Self.isMagnitude(bytes, at: index) {
                         magnitudes.append(index)
                     }
                 }
@@ -240,11 +247,13 @@ struct NumeralAnchors: Sendable {
         return kind
     }
 
-    /// Whether a word starting `first`, `second` may be a magnitude: "ng", "tr", or "t" and a
-    /// three-byte letter (ỷ, ỉ), in any case.
+    /// Whether the word at `index` (with two more bytes after it) may be a magnitude: "ngh", "ng"
+    /// and a two-byte letter (à), "tri", or "t" and a letter from E1 BB (ỷ, ỉ), in any case.
     @inline(__always)
-    private static func mayBeMagnitude(_ first: UInt8, _ second: UInt8) -> Bool {
-        first | 0x20 == 0x6E ? second | 0x20 == 0x67 : second | 0x20 == 0x72 || second == 0xE1
+    private static func mayBeMagnitude(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
+        let second = bytes[index + 1] | 0x20, third = bytes[index + 2]
+        if bytes[index] | 0x20 == 0x6E { return second == 0x67 && (third | 0x20 == 0x68 || third == 0xC3) }
+        return second == 0x72 ? third | 0x20 == 0x69 : second == 0xE1 && third == 0xBB
     }
 
     /// Whether the word at `index` is "nghìn", "ngàn", "triệu", "tỷ" or "tỉ" in any case, not

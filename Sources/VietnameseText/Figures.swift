@@ -113,10 +113,9 @@ public enum FigureScanner {
         (?:\s+(\#(unitAlternation))(?![\p{L}\p{N}]))?
         """#
 
-    /// Every figure in `text`, in text order.
-    public static func scan(_ text: String) -> [Figure] {
-        var text = text
-        let anchors = text.withUTF8 { NumeralAnchors(in: $0) }
+    /// Every figure in `text`, in text order; `anchors` are those of `text` when already found.
+    public static func scan(_ text: String, anchors: NumeralAnchors? = nil) -> [Figure] {
+        let anchors = anchors ?? NumeralAnchors(text: text)
         return scan(text, dated: DateScanner.scanAll(text, anchors: anchors), anchors: anchors)
     }
 

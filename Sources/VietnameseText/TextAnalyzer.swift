@@ -125,8 +125,7 @@ public struct TextAnalysis: Sendable {
         syllables = TextAnalyzer.summarize(text)
         abbreviations = AbbreviationLexicon.mentions(in: text)
         // One date scan serves both: figures leave out the numbers that dates and periods hold.
-        var scanned = text
-        let anchors = scanned.withUTF8 { NumeralAnchors(in: $0) }
+        let anchors = NumeralAnchors(text: text)
         let dated = DateScanner.scanAll(text, anchors: anchors)
         figures = FigureScanner.scan(text, dated: dated, anchors: anchors)
         dates = dated.dates

@@ -223,13 +223,13 @@ public enum DateScanner {
 
     /// Dates that may open a sentence or clause of a chronicle ("Ngày 5/3", "Tháng 4/2005", "vào
     /// sáng ngày 8/3", "quý 2"): a day, month, quarter or part-of-year word and its number. Byte
-    /// ranges in text order, not overlapping.
-    public static func chronicleLeads(in text: String) -> [Range<Int>] {
+    /// ranges in text order, not overlapping; `anchors` are those of `text` when already found.
+    public static func chronicleLeads(in text: String, anchors: NumeralAnchors? = nil) -> [Range<Int>] {
         var leads: [Range<Int>] = []
         var text = text
         text.withUTF8 { bytes in
             // The number follows spaces or tabs after "ngày", "tháng", "quý" or "năm": their last letters.
-            let numbers = CandidateScan.digitRunStarts(in: bytes).filter { start in
+            let numbers = (anchors?.digits ?? CandidateScan.digitRunStarts(in: bytes)).filter { start in
                 var end = start
                 while end > 0, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 { end -= 1 }
                 guard end < start, end > 0 else { return false }
