@@ -177,11 +177,13 @@ public enum Negation {
 }
 
 /// Decides negation for many mentions of one text, splitting each sentence into words once
-/// (mentions come sentence by sentence, so the last sentence's words are kept).
+/// (mentions come sentence by sentence, so the last sentence's words are kept). Every denial
+/// holds a negator, so a sentence without one is not split at all.
 public struct NegationReader {
     private let text: String
     private var sentence: Range<Int>?
     private var tokens: [Token] = []
+    private var mayDeny = false
 
     /// A reader of `text`.
     public init(text: String) { self.text = text }
@@ -197,15 +199,36 @@ public struct NegationReader {
         return text.withUTF8 { bytes -> NegationCue? in
             let sentence = sentence.clamped(to: 0..<bytes.count)
             if sentence != self.sentence {
-                tokens = Token.split(bytes, sentence)
+                mayDeny = Self.mayHoldNegator(bytes, sentence)
+                tokens = mayDeny ? Token.split(bytes, sentence) : []
                 self.sentence = sentence
             }
+            guard mayDeny else { return nil }
             let mention = mention.clamped(to: sentence)
             // The mention's tokens: those starting inside it.
             let first = firstToken(startingAtOrAfter: mention.lowerBound)
             let end = mention.isEmpty ? first : firstToken(startingAtOrAfter: mention.upperBound)
             return tokens.withUnsafeBufferPointer { Negation.cue(in: $0, mention: first..<max(first, end)) }
         }
+    }
+
+    /// Whether `range` of `bytes` may hold "không", "chưa", "chẳng" or "chả" in any case: "kh" or
+    /// "ch" before "ô", "ư", "ẳ" or "ả", each in either case (NFC, as the words' keys are).
+    static func mayHoldNegator(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
+        var index = range.lowerBound + 1
+        while index + 2 < range.upperBound {
+            if bytes[index] | 0x20 == 0x68, bytes[index - 1] | 0x20 == 0x63 || bytes[index - 1] | 0x20 == 0x6B {
+                let first = bytes[index + 1], second = bytes[index + 2]
+                if first == 0xC3 && (second == 0xB4 || second == 0x94) { return true }  // ô Ô
+                if first == 0xC6 && (second == 0xB0 || second == 0xAF) { return true }  // ư Ư
+                if first == 0xE1, second == 0xBA, index + 3 < range.upperBound,
+                   [0xB3, 0xB2, 0xA3, 0xA2].contains(bytes[index + 3]) {  // ẳ Ẳ ả Ả
+                    return true
+                }
+            }
+            index += 1
+        }
+        return false
     }
 
     private func firstToken(startingAtOrAfter offset: Int) -> Int {

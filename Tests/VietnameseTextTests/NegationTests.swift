@@ -131,6 +131,28 @@ final class NegationTests: XCTestCase {
 
     /// One reader over a paragraph, mention after mention and sentence after sentence (and back),
     /// answers as each sentence read alone does.
+    func testNegatorsInAnyCaseAreSeenByTheQuickLook() throws {
+        // The reader splits only sentences that may hold a negator: every case of each must pass.
+        for negator in ["không", "chưa", "chẳng", "chả"] {
+            let scalars = Array(negator.unicodeScalars)
+            for mask in 0..<(1 << scalars.count) {
+                var word = ""
+                for (index, scalar) in scalars.enumerated() {
+                    word += mask & (1 << index) != 0 ? String(scalar).uppercased() : String(scalar)
+                }
+                let sentence = "Đơn vị \(word) có kiến nghị."
+                let mention = try XCTUnwrap(range(of: "kiến nghị", in: sentence))
+                XCTAssertTrue(Negation.isNegated(mention, in: sentence, sentence: 0..<sentence.utf8.count), sentence)
+            }
+        }
+        let plain = "Đơn vị khu, chịu khó, chọn Khánh; ko có kiến nghị."
+        var text = plain + " Chúng tôi KHÔNG có."
+        text.withUTF8 { bytes in
+            XCTAssertFalse(NegationReader.mayHoldNegator(bytes, 0..<plain.utf8.count))
+            XCTAssertTrue(NegationReader.mayHoldNegator(bytes, 0..<bytes.count))
+        }
+    }
+
     func testAReaderOverManySentencesAgreesWithEachSentenceAlone() throws {
         let sentences = [
             "Đơn vị không có kiến nghị.", "Bài học kinh nghiệm: chưa có.", "Giải pháp đã được đề ra, kiến nghị gửi cấp trên.",
