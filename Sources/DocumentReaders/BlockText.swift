@@ -24,7 +24,7 @@ public enum BlockText {
         return clean(raw: Array(text.utf8))
     }
 
-    private static func clean(raw: [UInt8]) -> (text: String, map: OffsetMap) {
+    static func clean(raw: [UInt8]) -> (text: String, map: OffsetMap) {
         var builder = TextBuilder(capacity: raw.count)
         var index = 0
         var copyStart = -1  // start of a pending unchanged stretch
@@ -123,19 +123,36 @@ public enum BlockText {
         return (builder.string, builder.map)
     }
 
-    /// Whether `raw` needs no change: no edge or doubled white space, no control, no byte that may start
-    /// a no-break space, soft hyphen, special space or hyphen, byte-order mark or combining mark.
-    private static func isAlreadyClean(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    /// Whether `bytes` need no change: no edge or doubled white space, no control, no no-break space,
+    /// soft hyphen, special space or hyphen, zero-width character, byte-order mark or combining mark
+    /// (a dash, quotes and other punctuation are left as they are).
+    static func isAlreadyClean(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let first = bytes.first, let last = bytes.last, first != 0x20, last != 0x20 else { return bytes.isEmpty }
         var previousSpace = false
-        for byte in bytes {
+        var index = 0
+        let count = bytes.count
+        while index < count {
+            let byte = bytes[index]
+            index += 1
             if byte == 0x20 {
                 if previousSpace { return false }
                 previousSpace = true
                 continue
             }
             previousSpace = false
-            if byte < 0x20 || byte == 0xC2 || byte == 0xE2 || byte == 0xEF || byte == 0xCC || byte == 0xCD { return false }
+            if byte >= 0x20 && byte < 0xC2 { continue }
+            // Every other byte that may start a change, with the bytes after it (a sequence cut short is not clean).
+            guard byte >= 0xC2, index < count else { return false }
+            let next = bytes[index], third = index + 1 < count ? bytes[index + 1] : 0
+            switch byte {
+            case 0xC2: if next == 0xA0 || next == 0xAD { return false }  // no-break space, soft hyphen
+            case 0xCC: return false  // combining marks U+0300–U+033F
+            case 0xCD: if next <= 0xAF { return false }  // U+0340–U+036F
+            case 0xE2:  // U+2000–U+200D spaces and zero-width characters, U+2011 hyphen, U+202F space
+                if next == 0x80 && (third <= 0x8D || third == 0x91 || third == 0xAF) { return false }
+            case 0xEF: if next == 0xBB && third == 0xBF { return false }  // byte-order mark
+            default: break
+            }
         }
         return true
     }

@@ -53,6 +53,34 @@ final class DocumentTests: XCTestCase {
         XCTAssertEqual(map.inputOffset(0), 2)
     }
 
+    func testTheCleanTextShortcutAgreesWithTheFullClean() {
+        // Pieces that need cleaning and pieces that look like they might but do not ("–", "“", "«", "Ͱ").
+        let pieces = ["Công", "đoàn", " ", " ", "  ", "\t", "\n", "\u{A0}", "\u{AD}", "\u{2011}", "\u{200B}", "\u{200D}",
+                      "\u{2009}", "\u{202F}", "\u{FEFF}", "e\u{0302}\u{0301}", "\u{0340}", "–", "—", "“", "”", "…", "«",
+                      "»", "°", "Ͱ", "\u{2028}", "\u{2010}", "\u{1}", "ư", "ộ", "Ă", "x"]
+        var state: UInt64 = 7
+        func next(_ bound: Int) -> Int {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Int((state >> 33) % UInt64(bound))
+        }
+        var shortcuts = 0
+        for round in 0..<2000 {
+            var text = ""
+            for _ in 0..<(1 + next(12)) { text += pieces[next(pieces.count)] }
+            let quick = BlockText.clean(text), full = BlockText.clean(raw: Array(text.utf8))
+            XCTAssertEqual(quick.text, full.text, "round \(round): \(text.debugDescription)")
+            var copy = text
+            if copy.withUTF8(BlockText.isAlreadyClean) {
+                shortcuts += 1
+                XCTAssertEqual(full.text, text, "round \(round): \(text.debugDescription) is not clean")
+            }
+            for offset in 0...quick.text.utf8.count {
+                XCTAssertEqual(quick.map.inputOffset(offset), full.map.inputOffset(offset), "round \(round)")
+            }
+        }
+        XCTAssertGreaterThan(shortcuts, 100)
+    }
+
     func testUnchangedTextKeepsAnIdentityMap() {
         let (text, map, repairs) = BlockText.produce(raw: "Ban Chấp hành Công đoàn cơ sở")
         XCTAssertTrue(repairs.isEmpty)
