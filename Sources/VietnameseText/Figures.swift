@@ -90,8 +90,8 @@ public enum FigureScanner {
     private static let figurePattern = CandidateScan.Windowed(figureSource, options: figureOptions, guard: figureGuard)
     static let figureOptions: PatternOptions = [.caseless, .extended]
     // Every alternative starts a word: after `\b`, or behind a look-behind that refuses letters
-    // and digits, so never after an ASCII letter or digit (the cheaper test).
-    static let figureGuard = #"(?<![A-Za-z0-9_])"#
+    // and digits. The ASCII test first, it is the cheaper.
+    static let figureGuard = #"(?<![A-Za-z0-9_])(?<![\p{L}\p{N}])"#
     static let figureSource =
         #"""
         (?:
