@@ -1,5 +1,6 @@
 // ComplianceEngine: text issues. What the analyser noticed about the writing, as issues the `text-issue` check flags.
 import DocumentReaders
+import Foundation
 import VietnameseText
 
 /// Collects the writing issues of a document's joined text.
@@ -68,7 +69,8 @@ enum TextIssues {
         copy.withUTF8 { bytes in
             for range in tokens {
                 let word = String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
-                guard word.unicodeScalars.count >= 3, !isRomanNumeral(word), seen.insert(word).inserted,
+                // Each word is judged once (the same abbreviation recurs all through a report).
+                guard seen.insert(word).inserted, word.unicodeScalars.count >= 3, !isRomanNumeral(word),
                       AbbreviationLexicon.entry(for: word) == nil else { continue }
                 found.append(TextIssue(kind: .undefinedAbbreviation, range: range, detail: word))
             }
@@ -81,14 +83,18 @@ enum TextIssues {
     /// report introduces its abbreviations, "Ban Chấp hành (BCH)".
     private static func parenthesised(_ bytes: UnsafeBufferPointer<UInt8>) -> Set<String> {
         var result = Set<String>()
-        var open: Int?
-        for (index, byte) in bytes.enumerated() {
-            if byte == 0x28 {
-                open = index + 1
-            } else if byte == 0x29, let start = open {
+        guard let base = bytes.baseAddress else { return result }
+        var position = 0
+        // memchr finds each "(", then the bytes after it are read up to the ")" or a later "(".
+        while position < bytes.count, let found = memchr(base + position, 0x28, bytes.count - position) {
+            let start = UnsafeRawPointer(found) - UnsafeRawPointer(base) + 1
+            var index = start
+            while index < bytes.count, bytes[index] != 0x28, bytes[index] != 0x29 { index += 1 }
+            if index < bytes.count, bytes[index] == 0x29 {
                 if index - start <= 64 { result.insert(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)) }
-                open = nil
+                index += 1
             }
+            position = index
         }
         return result
     }

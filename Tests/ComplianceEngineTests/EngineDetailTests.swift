@@ -72,4 +72,17 @@ final class EngineDetailTests: XCTestCase {
         XCTAssertEqual(matcher.matches(in: "Khu vực tư nhân và vốn đầu tư.").count, 0, "TƯ lower-cased is the syllable tư")
         XCTAssertEqual(matcher.matches(in: "Công đoàn ngành TW.").count, 1)
     }
+
+    func testAbbreviationsSpelledOutInParenthesesAreDefined() {
+        let text = "Ban Chấp hành (BCH) họp; Ban Kiểm tra (ZQKT (BKT) cũ) và (QWE; dấu ( chưa đóng XYZW, BCH, BKT, ZQKT, QWE, XYZW."
+        func ranges(of word: String) -> [Range<Int>] {
+            let bytes = Array(text.utf8), needle = Array(word.utf8)
+            return (0...(bytes.count - needle.count)).filter { Array(bytes[$0..<($0 + needle.count)]) == needle }
+                .map { $0..<($0 + needle.count) }
+        }
+        let tokens = ["BCH", "BKT", "ZQKT", "QWE", "XYZW"].flatMap(ranges).sorted { $0.lowerBound < $1.lowerBound }
+        let undefined = TextIssues.undefinedAbbreviations(in: text, tokens: tokens).map(\.detail)
+        // "(BCH)" and "(BKT)" spell out; "(ZQKT (BKT) cũ)" does not close before the next "("; "(QWE; …" is not closed.
+        XCTAssertEqual(undefined, ["ZQKT", "QWE", "XYZW"])
+    }
 }
