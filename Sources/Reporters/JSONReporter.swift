@@ -55,10 +55,13 @@ public enum JSONReporter: Reporter {
         var out: [UInt8] = []
         out.reserveCapacity(encoded.count + encoded.count / 8)
         var lineStart = true
-        for byte in encoded {
-            if lineStart && byte != 0x0A { out.append(contentsOf: [0x20, 0x20, 0x20, 0x20]) }
-            out.append(byte)
-            lineStart = byte == 0x0A
+        // Read through a buffer: Data's own iterator costs a call per byte.
+        encoded.withUnsafeBytes { raw in
+            for byte in raw {
+                if lineStart && byte != 0x0A { for _ in 0..<4 { out.append(0x20) } }
+                out.append(byte)
+                lineStart = byte == 0x0A
+            }
         }
         if !lineStart { out.append(0x0A) }
         return out
