@@ -43,7 +43,7 @@ public enum BlockText {
                 if pendingNewline {
                     builder.replace(spaceStart..<position, with: [0x0A])
                 } else if spaceIsPlain {
-                    builder.copy(raw[spaceStart..<position], from: spaceStart)
+                    copyStart = spaceStart  // one plain space stays: the stretch copied goes on from it
                 } else {
                     builder.replace(spaceStart..<position, with: [0x20])
                 }
@@ -93,8 +93,8 @@ public enum BlockText {
                 index = end
                 continue
             case 4:
-                flushCopy(to: index)
                 flushSpace(before: index)
+                flushCopy(to: index)
                 builder.replace(index..<end, with: [UInt8(ascii: "-")])
                 index = end
                 continue
