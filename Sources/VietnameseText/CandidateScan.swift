@@ -192,9 +192,8 @@ public struct NumeralAnchors: Sendable {
                     if index != digitEnd { digits.append(index) }
                     digitEnd = index + 1
                 case 2:
-                    if !(byte == 0xE1 && index + 1 < count && bytes[index + 1] >= 0xB8),
-                       let (scalar, width) = UTF8Scan.scalar(bytes, at: index, end: count),
-                       scalar.properties.numericType == .decimal {
+                    let width = Self.otherDigitWidth(bytes, at: index)
+                    if width > 0 {
                         if index != digitEnd { digits.append(index) }
                         digitEnd = index + width
                     }
@@ -209,6 +208,31 @@ public struct NumeralAnchors: Sendable {
         }
         self.digits = digits
         self.magnitudes = magnitudes
+    }
+
+    /// The byte length of the decimal digit other than 0–9 at `index` (whose byte is a lead from
+    /// D9 up), or 0 when there is none.
+    private static func otherDigitWidth(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Int {
+        // E1 B8 and up are Latin letters with marks (Vietnamese), no digits.
+        if bytes[index] == 0xE1 && index + 1 < bytes.count && bytes[index + 1] >= 0xB8 { return 0 }
+        guard let (scalar, width) = UTF8Scan.scalar(bytes, at: index, end: bytes.count),
+              scalar.properties.numericType == .decimal else { return 0 }
+        return width
+    }
+
+    /// The run starts of ``digits`` whose run holds exactly `length` digits.
+    func digitRuns(ofLength length: Int, in bytes: UnsafeBufferPointer<UInt8>) -> [Int] {
+        digits.filter { start in
+            var index = start, count = 0
+            while index < bytes.count, count <= length {
+                let byte = bytes[index]
+                let width = byte >= 0x30 && byte <= 0x39 ? 1 : byte >= 0xD9 ? Self.otherDigitWidth(bytes, at: index) : 0
+                if width == 0 { break }
+                index += width
+                count += 1
+            }
+            return count == length
+        }
     }
 
     /// Both lists merged, in order.

@@ -123,8 +123,7 @@ public enum DateScanner {
         var periods: [VietnameseDatePeriod] = []
         var text = text
         text.withUTF8 { bytes in
-            let digits = anchors?.digits ?? CandidateScan.digitRunStarts(in: bytes)
-            let windows = CandidateScan.windows(anchors: digits, in: bytes)
+            let windows = dateWindows(bytes, anchors: anchors ?? NumeralAnchors(in: bytes))
             CandidateScan.forEachMatch(datePattern, inUTF8: bytes, windows: windows) { match in
                 collect(match, bytes: bytes, dates: &dates, periods: &periods)
             }
@@ -132,6 +131,13 @@ public enum DateScanner {
         }
         periods.sort { $0.range.lowerBound < $1.range.lowerBound }
         return (dates, periods)
+    }
+
+    /// Where a date may start. Every alternative of the pattern holds a year, a run of exactly four
+    /// digits, at most six words (white-space separated) after the date's start: "ngày 14 tháng 11 ,
+    /// năm 2020", "ngày 14 / 9 / 2020".
+    static func dateWindows(_ bytes: UnsafeBufferPointer<UInt8>, anchors: NumeralAnchors) -> [Range<Int>] {
+        CandidateScan.windows(anchors: anchors.digitRuns(ofLength: 4, in: bytes), in: bytes, maxTokens: 6)
     }
 
     private static func collect(
