@@ -236,7 +236,15 @@ public final class PhraseMatcher: Sendable {
                 return (scan.candidates, scan.exclusions)
             }
         }
-        // Candidates come in text order; a set's exclusions are all known now.
+        // Candidates come in text order; a set's exclusions are all known now. Each exclusion's
+        // reach: the furthest end of it and the exclusions before it (they are sorted by start).
+        let reaches = exclusions.map { ranges in
+            var furthestEnd = Int.min
+            return ranges.map { range in
+                furthestEnd = max(furthestEnd, range.upperBound)
+                return furthestEnd
+            }
+        }
         var furthest = [Int](repeating: Int.min, count: sets.count)
         var result: [PhraseMatch] = []
         result.reserveCapacity(candidates.count)
@@ -245,7 +253,7 @@ public final class PhraseMatcher: Sendable {
             // A phrase inside a longer phrase of the same set is the same statement: keep the longer.
             guard furthest[set] < hit.end else { continue }
             furthest[set] = hit.end
-            if PhraseMatcher.overlaps(hit.start..<hit.end, sortedRanges: exclusions[set]) { continue }
+            if PhraseMatcher.overlaps(hit.start..<hit.end, sortedRanges: exclusions[set], reaches: reaches[set]) { continue }
             result.append(PhraseMatch(set: setNames[set], range: hit.start..<hit.end))
         }
         return result
@@ -429,22 +437,15 @@ public final class PhraseMatcher: Sendable {
         }
     }
 
-    /// Whether `range` overlaps any of `sortedRanges` (sorted by start; exclusions are few and short).
-    private static func overlaps(_ range: Range<Int>, sortedRanges: [Range<Int>]) -> Bool {
-        guard !sortedRanges.isEmpty else { return false }
-        // The first exclusion starting at or after the range's end cannot overlap, nor any after it.
+    /// Whether non-empty `range` overlaps any of `sortedRanges` (non-empty, sorted by start), whose
+    /// `reaches` are the running maximum of their ends.
+    private static func overlaps(_ range: Range<Int>, sortedRanges: [Range<Int>], reaches: [Int]) -> Bool {
+        // The ranges starting before `range` ends; one of them overlaps it when the furthest end reaches past its start.
         var low = 0, high = sortedRanges.count
         while low < high {
             let mid = (low + high) / 2
             if sortedRanges[mid].lowerBound < range.upperBound { low = mid + 1 } else { high = mid }
         }
-        var index = low - 1
-        while index >= 0 {
-            if sortedRanges[index].overlaps(range) { return true }
-            // Exclusions are phrases of a few words: one ending far before cannot reach this range.
-            if sortedRanges[index].upperBound + 512 < range.lowerBound { return false }
-            index -= 1
-        }
-        return false
+        return low > 0 && reaches[low - 1] > range.lowerBound
     }
 }

@@ -41,6 +41,16 @@ final class PhraseMatcherTests: XCTestCase {
         XCTAssertEqual(try found(matcher, "Nguyên nhân chủ quan là do cán bộ còn kiêm nhiệm.").map(\.1), ["Nguyên nhân"])
     }
 
+    func testALongExclusionCancelsAMatchFarFromItsStart() throws {
+        // "hạn chế<1,000 tabs>tồn tại" is one exclusion (white space runs are one separator); the
+        // shorter exclusion "hạn chế" starts at the same word and ends long before "tồn tại".
+        let matcher = try PhraseMatcher([
+            PhraseSet(name: "ton-tai", phrases: ["tồn tại"], exclude: ["hạn chế tồn tại", "hạn chế"]),
+        ])
+        let text = "Về hạn chế" + String(repeating: "\t", count: 1_000) + "tồn tại. Những tồn tại khác."
+        XCTAssertEqual(try found(matcher, text).count, 1, "only the second «tồn tại» counts")
+    }
+
     func testOverlappingPhrasesOfDifferentSetsAreAllFound() throws {
         let matcher = try PhraseMatcher([
             PhraseSet(name: "a", phrases: ["nguyên nhân chủ quan"]),
