@@ -137,7 +137,7 @@ public final class CheckService: @unchecked Sendable {
             let copies = files
             let context = ReportContext(
                 language: checker.language, colour: false, tool: ToolInfo(name: "soatxet", version: "0.1.0"),
-                rules: checker.usedPacks.flatMap { RuleDescriptor.catalogue(of: $0, language: checker.language) },
+                rules: RuleDescriptor.merged(checker.usedPacks.map { RuleDescriptor.catalogue(of: $0, language: checker.language) }),
                 sourceText: { name in copies[name].flatMap(reader) })
             return try body(CheckedUploads(run: run, pack: resolved, language: checker.language, files: copies, context: context))
         }

@@ -89,7 +89,7 @@ struct Check: ParsableCommand {
         let context = ReportContext(
             language: project.language, colour: format == "text" && output == nil && isatty(1) == 1,
             tool: ToolInfo(name: "soatxet", version: Soatxet.configuration.version),
-            rules: project.usedPacks.flatMap { RuleDescriptor.catalogue(of: $0, language: project.language) },
+            rules: RuleDescriptor.merged(project.usedPacks.map { RuleDescriptor.catalogue(of: $0, language: project.language) }),
             sourceText: SourceText.reader(encoding: encodingOption.encoding))
         let text = try Reporters.all[format]!.report(shown, context: context)
         if let output {

@@ -113,6 +113,13 @@ final class ConfigurationCLITests: XCTestCase {
         let daNang = documents[2]
         XCTAssertFalse((daNang["requirements"] as? [[String: Any]] ?? []).contains { $0["id"] as? String == "bai-hoc-kinh-nghiem" })
         XCTAssertTrue(try space.run(["check", "tinh/da-nang.txt"]).stdout.contains("PASS"), "lang: en")
+        // Two packs on one base: SARIF lists each of the base's rules once.
+        let sarif = try space.run(["check", "--format", "sarif", "."])
+        let run = try XCTUnwrap(((sarif.json as? [String: Any])?["runs"] as? [[String: Any]])?.first, sarif.stderr)
+        let ruleIDs = try XCTUnwrap(((run["tool"] as? [String: Any])?["driver"] as? [String: Any])?["rules"] as? [[String: Any]])
+            .compactMap { $0["id"] as? String }
+        XCTAssertTrue(ruleIDs.contains("van-phong-am-tiet-sai"))
+        XCTAssertEqual(ruleIDs.count, Set(ruleIDs).count, "rule IDs are unique")
 
         // A nearer file wins whole.
         try space.write("tinh/.soatxet.yml", "pack: tld-so-ket-dh-ix\n")
