@@ -37,24 +37,14 @@ enum Excerpt {
             var pendingBreak = false
             var index = 0
             while index < bytes.count, characters < openingLength {
+                guard let width = ownCharacterWidth(bytes, at: index) else { return nil }
                 let byte = bytes[index]
-                let width = byte < 0x80 ? 1 : byte < 0xE0 ? 2 : 3
-                guard index + width <= bytes.count else { return nil }
-                switch byte {
-                case 0x0A, 0x0B, 0x0C:
+                if byte == 0x0A || byte == 0x0B || byte == 0x0C {
                     // A run of line breaks between two stretches of text becomes one space; at the ends, nothing.
                     characters += 1
                     index += 1
                     pendingBreak = flatCount > 0
                     continue
-                case 0x0D: return nil  // "\r\n" is one character
-                case ..<0x80: break
-                case 0xC2 where bytes[index + 1] == 0x85: return nil  // next line (U+0085), a line break
-                case 0xC2...0xCB: break  // U+0080–U+02FF
-                case 0xE1 where (0xB8...0xBB).contains(bytes[index + 1]): break  // U+1E00–U+1EFF
-                case 0xE2 where bytes[index + 1] == 0x80 && ((0x90...0xA7).contains(bytes[index + 2]) || bytes[index + 2] >= 0xB0):
-                    break  // U+2010–U+2027, U+2030–U+203F: dashes, quotes, bullets, ellipsis, per mille
-                default: return nil
                 }
                 if pendingBreak {
                     pendingBreak = false
@@ -73,8 +63,29 @@ enum Excerpt {
             if flatCount > length {
                 return String(decoding: flat[..<(lastSpace ?? flat.count)], as: UTF8.self) + " …"
             }
+            // The opening ends here only if what follows cannot join its last character.
+            if index < bytes.count, ownCharacterWidth(bytes, at: index) == nil { return nil }
             let flatText = String(decoding: flat, as: UTF8.self)
             return index < bytes.count ? flatText + " …" : flatText
         } ?? nil
+    }
+
+    /// The byte length of the character at `index` when it is a scalar of its own that no scalar
+    /// after it joins (a line break "\n", vertical tab or form feed, other ASCII, U+0080–U+02FF but
+    /// the next-line control, U+1E00–U+1EFF, U+2010–U+2027, U+2030–U+203F); `nil` otherwise.
+    private static func ownCharacterWidth(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Int? {
+        let byte = bytes[index]
+        let width = byte < 0x80 ? 1 : byte < 0xE0 ? 2 : 3
+        guard index + width <= bytes.count else { return nil }
+        switch byte {
+        case 0x0D: return nil  // "\r\n" is one character
+        case ..<0x80: return 1
+        case 0xC2 where bytes[index + 1] == 0x85: return nil  // next line (U+0085), a line break
+        case 0xC2...0xCB: return 2
+        case 0xE1 where (0xB8...0xBB).contains(bytes[index + 1]): return 3
+        case 0xE2 where bytes[index + 1] == 0x80 && ((0x90...0xA7).contains(bytes[index + 2]) || bytes[index + 2] >= 0xB0):
+            return 3  // dashes, quotes, bullets, ellipsis, per mille
+        default: return nil
+        }
     }
 }

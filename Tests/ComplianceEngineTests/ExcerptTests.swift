@@ -52,5 +52,10 @@ final class ExcerptTests: XCTestCase {
         XCTAssertEqual(Excerpt.of("\nmột\r\nhai"), "một hai")
         let long = String(repeating: "\n", count: 700) + "chữ"
         XCTAssertEqual(Excerpt.of(Substring(long)), " …", "only the opening 640 characters are read")
+        // The 640th character with a mark, a variation selector or a keycap joined after it.
+        for joined in ["e\u{301}", "1\u{FE0F}\u{20E3}", "a\u{200D}b"] {
+            let text = Substring(String(repeating: "\n", count: 639) + joined)
+            XCTAssertEqual(Excerpt.of(text), Excerpt.characterwise(text), joined.debugDescription)
+        }
     }
 }
