@@ -144,33 +144,37 @@ enum CandidateScan {
         guard end >= 3 else { return 0 }
         switch (bytes[end - 3], bytes[end - 2], last) {
         case (0xE2, 0x80, 0x80...0x8A), (0xE2, 0x80, 0xA8), (0xE2, 0x80, 0xA9), (0xE2, 0x80, 0xAF),
-             (0xE2, 0x81, 0x9F), (0xE3, 0x80, 0x80), (0xE1, 0x9A, 0x80):
+             (0xE2, 0x81, 0x9F), (0xE3, 0x80, 0x80), (0xE1, 0x9A, 0x80), (0xE1, 0xA0, 0x8E):
             return 3
         default:
             return 0
         }
     }
 
-    /// Offsets of the first digit (PCRE2's `\d` with UCP: any decimal digit) of each run of digits.
-    static func digitRunStarts(in bytes: UnsafeBufferPointer<UInt8>) -> [Int] {
-        NumeralAnchors(in: bytes).digits
-    }
 }
 
 /// The bytes every date and figure holds, found in one pass: the first digit of each run of
 /// digits, and the start of each word after white space that may be a magnitude ("triệu").
 /// Found once per text, they serve the figure, date and chronicle-date scanners.
-public struct NumeralAnchors: Sendable {
+package struct NumeralAnchors: Sendable {
     /// Offsets of the first digit (PCRE2's `\d` with UCP: any decimal digit) of each run of digits.
     let digits: [Int]
     /// Offsets of the words "nghìn", "ngàn", "triệu", "tỷ", "tỉ" in any case, after a byte that
     /// may end white space (a number word is a figure only before one of them: "hai triệu").
     let magnitudes: [Int]
+    /// The byte count of the text they were found in.
+    private let byteCount: Int
 
     /// The anchors of `text`.
-    public init(text: String) {
+    package init(text: String) {
         var text = text
         self = text.withUTF8 { NumeralAnchors(in: $0) }
+    }
+
+    /// The anchors, once sure they were found in `bytes` (the scanners read the bytes around them).
+    func checked(for bytes: UnsafeBufferPointer<UInt8>) -> NumeralAnchors {
+        precondition(byteCount == bytes.count, "NumeralAnchors: the anchors of another text")
+        return self
     }
 
     init(in bytes: UnsafeBufferPointer<UInt8>) {
@@ -208,6 +212,7 @@ public struct NumeralAnchors: Sendable {
         }
         self.digits = digits
         self.magnitudes = magnitudes
+        byteCount = count
     }
 
     /// The byte length of the decimal digit other than 0–9 at `index` (whose byte is a lead from
@@ -258,14 +263,14 @@ public struct NumeralAnchors: Sendable {
     /// Tibetan), E1 80...B7 (Myanmar to Sundanese), EA, EF (fullwidth) or F0 (beyond the BMP):
     /// every lead from D9 up but E2 (General Punctuation) is asked, E1 only before a byte below B8
     /// (not a Vietnamese letter). White space (PCRE2's `\s`) ends with 09...0D, 20, 85 (U+0085),
-    /// A0 (U+00A0), 80...8A (U+1680, U+2000...U+200A, U+3000), A8, A9, AF or 9F (U+2028, U+2029,
-    /// U+202F, U+205F).
+    /// A0 (U+00A0), 80...8A (U+1680, U+2000...U+200A, U+3000), A8, A9, AF, 9F or 8E (U+2028, U+2029,
+    /// U+202F, U+205F, and U+180E, which PCRE2 still counts as a horizontal space).
     private static let classes: [UInt8] = (0..<256).map { byte in
         var kind: UInt8 = 0
         if (0x30...0x39).contains(byte) { kind = 1 }
         else if byte >= 0xD9 && byte != 0xE2 && byte < 0xF8 { kind = 2 }
         else if [0x6E, 0x4E, 0x74, 0x54].contains(byte) { kind = 3 }
-        if (0x09...0x0D).contains(byte) || [0x20, 0x85, 0xA0, 0xA8, 0xA9, 0xAF, 0x9F].contains(byte) || (0x80...0x8A).contains(byte) {
+        if (0x09...0x0D).contains(byte) || [0x20, 0x85, 0xA0, 0xA8, 0xA9, 0xAF, 0x9F, 0x8E].contains(byte) || (0x80...0x8A).contains(byte) {
             kind |= 4
         }
         return kind

@@ -113,10 +113,14 @@ public enum FigureScanner {
         (?:\s+(\#(unitAlternation))(?![\p{L}\p{N}]))?
         """#
 
-    /// Every figure in `text`, in text order; `anchors` are those of `text` when already found.
-    public static func scan(_ text: String, anchors: NumeralAnchors? = nil) -> [Figure] {
-        let anchors = anchors ?? NumeralAnchors(text: text)
-        return scan(text, dated: DateScanner.scanAll(text, anchors: anchors), anchors: anchors)
+    /// Every figure in `text`, in text order.
+    public static func scan(_ text: String) -> [Figure] {
+        scan(text, anchors: NumeralAnchors(text: text))
+    }
+
+    /// Every figure in `text`, whose anchors are already found.
+    package static func scan(_ text: String, anchors: NumeralAnchors) -> [Figure] {
+        scan(text, dated: DateScanner.scanAll(text, anchors: anchors), anchors: anchors)
     }
 
     /// Every figure in `text`, given the dates and periods ``DateScanner/scanAll(_:)`` found in it
@@ -130,7 +134,7 @@ public enum FigureScanner {
         var text = text
         text.withUTF8 { bytes in
             // Every match holds a digit, or a number word before a magnitude word ("hai triệu").
-            let windows = CandidateScan.windows(anchors: anchors.all, in: bytes)
+            let windows = CandidateScan.windows(anchors: anchors.checked(for: bytes).all, in: bytes)
             CandidateScan.forEachMatch(figurePattern, inUTF8: bytes, windows: windows) { match in
                 if let figure = figure(match, bytes: bytes), !overlaps(figure.range, blocked) {
                     figures.append(figure)

@@ -70,8 +70,9 @@ public enum DateScanner {
     // first alternative wins, so the longer forms come first ("ngày 8 tháng 4 năm 2010" before
     // "năm 2010"). Branch reset `(?|` numbers the groups alike in every alternative:
     // 1 = day, 2 = month or quarter, 3 = year, 4 = end year of a period.
-    // Every alternative holds a digit and starts at most a few words before its first one, which
-    // follows a non-digit: the scan tries it only there (see ``CandidateScan``).
+    // Every alternative holds a year, a run of exactly four digits, at most six white-space
+    // separated pieces of at most 18 bytes after its start: the scan tries it only there (see
+    // ``dateWindows(_:anchors:)``). A new form must keep to that, or widen the windows.
     private static let datePattern = CandidateScan.Windowed(dateSource, options: dateOptions, guard: dateGuard)
     static let dateOptions: PatternOptions = [.caseless, .extended]
     // A digit or the first letter of "giai đoạn", "nhiệm kỳ", "niên khóa", "năm", "ngày", "thời kỳ",
@@ -123,7 +124,7 @@ public enum DateScanner {
         var periods: [VietnameseDatePeriod] = []
         var text = text
         text.withUTF8 { bytes in
-            let windows = dateWindows(bytes, anchors: anchors ?? NumeralAnchors(in: bytes))
+            let windows = dateWindows(bytes, anchors: anchors?.checked(for: bytes) ?? NumeralAnchors(in: bytes))
             CandidateScan.forEachMatch(datePattern, inUTF8: bytes, windows: windows) { match in
                 collect(match, bytes: bytes, dates: &dates, periods: &periods)
             }
@@ -136,8 +137,9 @@ public enum DateScanner {
     /// Where a date may start. Every alternative of the pattern holds a year, a run of exactly four
     /// digits, at most six words (white-space separated) after the date's start: "ngày 14 tháng 11 ,
     /// năm 2020", "ngày 14 / 9 / 2020".
+    /// Pieces are at most 18 bytes: "14/11/" in four-byte digits.
     static func dateWindows(_ bytes: UnsafeBufferPointer<UInt8>, anchors: NumeralAnchors) -> [Range<Int>] {
-        CandidateScan.windows(anchors: anchors.digitRuns(ofLength: 4, in: bytes), in: bytes, maxTokens: 6)
+        CandidateScan.windows(anchors: anchors.digitRuns(ofLength: 4, in: bytes), in: bytes, maxTokens: 6, tokenBytes: 18)
     }
 
     private static func collect(
@@ -229,13 +231,18 @@ public enum DateScanner {
 
     /// Dates that may open a sentence or clause of a chronicle ("Ngày 5/3", "Tháng 4/2005", "vào
     /// sáng ngày 8/3", "quý 2"): a day, month, quarter or part-of-year word and its number. Byte
-    /// ranges in text order, not overlapping; `anchors` are those of `text` when already found.
-    public static func chronicleLeads(in text: String, anchors: NumeralAnchors? = nil) -> [Range<Int>] {
+    /// ranges in text order, not overlapping.
+    public static func chronicleLeads(in text: String) -> [Range<Int>] {
+        chronicleLeads(in: text, anchors: NumeralAnchors(text: text))
+    }
+
+    /// ``chronicleLeads(in:)`` of a text whose anchors are already found.
+    package static func chronicleLeads(in text: String, anchors: NumeralAnchors) -> [Range<Int>] {
         var leads: [Range<Int>] = []
         var text = text
         text.withUTF8 { bytes in
             // The number follows spaces or tabs after "ngày", "tháng", "quý" or "năm": their last letters.
-            let numbers = (anchors?.digits ?? CandidateScan.digitRunStarts(in: bytes)).filter { start in
+            let numbers = anchors.checked(for: bytes).digits.filter { start in
                 var end = start
                 while end > 0, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 { end -= 1 }
                 guard end < start, end > 0 else { return false }
@@ -252,7 +259,9 @@ public enum DateScanner {
         return leads
     }
 
-    // At most four words ("vào sáng cuối tháng") stand before the number: the scan tries only there.
+    // At most four words ("vào sáng cuối tháng") stand before the number, which follows a word
+    // ending in y, g, m or ý: the scan tries only there (see ``chronicleLeads(in:anchors:)``). A new
+    // word must keep to that, or the filter there must learn its last letter.
     private static let chronicleLead = CandidateScan.Windowed(
         chronicleLeadSource, options: chronicleLeadOptions, guard: chronicleLeadGuard)
     static let chronicleLeadOptions: PatternOptions = [.caseless]

@@ -13,7 +13,8 @@ final class FastPathTests: XCTestCase {
         "Giai đoạn\n\n      2016   –   2021 tổng kinh phí 2,3 tỷ đồng; ngày      \n   14/9/2020 tổ chức 12 cuộc với 350 lượt người.",
         "Số: 15/BC-LĐLĐ ngày 8.4.2010; điện thoại 0297 3862 555; Covid-19; mục 3; lần thứ 10; 8h30; tỉnh 2 có ba nghìn người.",
         "Năm ２０２０ (chữ số toàn khoảng), năm ٢٠٢١ và năm 2022; TRIỆU người; Tỷ lệ 45 %; 500.000đ; 1.2 Kết quả",
-        "ngày 14 tháng 11 , năm 2020; NGÀY  14 / 9 / 2020; Ngày 5 tháng 3\t,\tnăm 2006; năm 20201, 12345; ngày 1 / 2 / ２０２１.",
+        "ngày 14 tháng 11 , năm 2020; NGÀY  14 / 9 / 2020; Ngày 5 tháng 3\t,\tnăm 2006; năm 20201, 12345; ngày 1 / 2 / ２０２１; "
+            + "ngày 𝟏𝟒/𝟏𝟏/2020; tháng\u{180E}11\u{180E}năm\u{180E}2020; hai\u{180E}triệu người.",
         "từ tháng 1/2008 đến tháng 8/2008, trong thời gian từ 3/2019 tới 5/2019; CN, VC, LĐ và CNVC-LĐ; TP. HCM; đ/c Lan (b/c).",
     ]
 
