@@ -35,7 +35,7 @@ let package = Package(
         // The rule-pack schema: strict YAML decoding, packs, concepts, requirements, `extends`.
         .target(name: "RuleModel", dependencies: [.product(name: "Yams", package: "Yams")]),
         // The checking engine: check kinds, document preparation, scoring, results.
-        .target(name: "ComplianceEngine", dependencies: ["VietnameseText", "DocumentReaders", "RuleModel", "PCRE2"]),
+        .target(name: "ComplianceEngine", dependencies: ["VietnameseText", "DocumentReaders", "RuleModel"]),
         // Project configuration (.soatxet.yml): the model, its discovery, and checking reports as it says.
         .target(name: "Configuration", dependencies: ["VietnameseText", "DocumentReaders", "RuleModel", "ComplianceEngine"]),
         // Output formats for check results, one type per format.

@@ -74,15 +74,17 @@ final class EngineDetailTests: XCTestCase {
     }
 
     func testAbbreviationsSpelledOutInParenthesesAreDefined() {
-        let text = "Ban Chấp hành (BCH) họp; Ban Kiểm tra (ZQKT (BKT) cũ) và (QWE; dấu ( chưa đóng XYZW, BCH, BKT, ZQKT, QWE, XYZW."
+        let text = "Ban Chấp hành (QXBH) họp; Ban Kiểm tra (ZQKT (BKT) cũ) và (QWE; dấu ( chưa đóng XYZW) ) "
+            + "QXBH, BKT, ZQKT, QWE, XYZW."
         func ranges(of word: String) -> [Range<Int>] {
             let bytes = Array(text.utf8), needle = Array(word.utf8)
             return (0...(bytes.count - needle.count)).filter { Array(bytes[$0..<($0 + needle.count)]) == needle }
                 .map { $0..<($0 + needle.count) }
         }
-        let tokens = ["BCH", "BKT", "ZQKT", "QWE", "XYZW"].flatMap(ranges).sorted { $0.lowerBound < $1.lowerBound }
+        let tokens = ["QXBH", "BKT", "ZQKT", "QWE", "XYZW"].flatMap(ranges).sorted { $0.lowerBound < $1.lowerBound }
         let undefined = TextIssues.undefinedAbbreviations(in: text, tokens: tokens).map(\.detail)
-        // "(BCH)" and "(BKT)" spell out; "(ZQKT (BKT) cũ)" does not close before the next "("; "(QWE; …" is not closed.
+        // "(QXBH)" and "(BKT)" spell out (neither is in the lexicon); "(ZQKT (BKT) cũ)" does not close
+        // before the next "("; "(QWE; … XYZW)" holds more than an abbreviation; a second ")" closes nothing.
         XCTAssertEqual(undefined, ["ZQKT", "QWE", "XYZW"])
     }
 }

@@ -129,8 +129,6 @@ final class NegationTests: XCTestCase {
         XCTAssertFalse(Negation.isNegated(mention, in: text, sentence: 0..<text.utf8.count))
     }
 
-    /// One reader over a paragraph, mention after mention and sentence after sentence (and back),
-    /// answers as each sentence read alone does.
     func testNegatorsInAnyCaseAreSeenByTheQuickLook() throws {
         // The reader splits only sentences that may hold a negator: every case of each must pass.
         for negator in ["không", "chưa", "chẳng", "chả"] {
@@ -153,6 +151,8 @@ final class NegationTests: XCTestCase {
         }
     }
 
+    /// One reader over a paragraph, mention after mention and sentence after sentence (and back),
+    /// answers as each sentence read alone does.
     func testAReaderOverManySentencesAgreesWithEachSentenceAlone() throws {
         let sentences = [
             "Đơn vị không có kiến nghị.", "Bài học kinh nghiệm: chưa có.", "Giải pháp đã được đề ra, kiến nghị gửi cấp trên.",
