@@ -52,6 +52,9 @@ enum BatchBench {
     /// peak memory of the file nearest 50 MB against 8× its size.
     /// Runs of the one-page report and of each file under 50 MB (median taken).
     static let smallFileRuns = 5
+    /// Runs of the files of 50 MB and more: few, they take long, but more than one, or a single slow
+    /// moment of the machine decides the spread.
+    static let largeFileRuns = 3
 
     static func scaling(soatxet: String, folder: URL, megabytes: [Int]) throws -> (rows: [String], targets: [Target]) {
         var rows: [String] = []
@@ -73,8 +76,7 @@ enum BatchBench {
             let file = folder.appendingPathComponent("bao-cao-\(size)mb.txt")
             try generator.corpus(bytes: size * 1_000_000).write(to: file, atomically: true, encoding: .utf8)
             let actual = Double((try FileManager.default.attributesOfItem(atPath: file.path)[.size] as? Int) ?? 0) / 1e6
-            // The largest sizes take long: they run once.
-            let result = Commands.median(runs: size >= 50 ? 1 : smallFileRuns, command(soatxet, [file.path], oneCore: false), in: folder,
+            let result = Commands.median(runs: size >= 50 ? largeFileRuns : smallFileRuns, command(soatxet, [file.path], oneCore: false), in: folder,
                                          memory: true, accept: accept)
             try? FileManager.default.removeItem(at: file)
             guard let result else {
