@@ -141,9 +141,21 @@ public struct CheckDocument: Sendable {
 
     /// Occurrences of `concept` that are not negated and fall in `sentenceRange` (all when nil).
     public func mentions(of concept: String, in sentenceRange: Range<Int>? = nil, includeNegated: Bool = false) -> [Occurrence] {
-        (occurrences[concept] ?? []).filter {
-            (includeNegated || !$0.negated) && (sentenceRange?.contains($0.sentence) ?? true)
+        guard let list = occurrences[concept] else { return [] }
+        guard let sentenceRange else { return includeNegated ? list : list.filter { !$0.negated } }
+        // Occurrences are in sentence order: the range's are found by binary search, not by a pass
+        // over all of them (checks ask once per section of a long report).
+        var low = 0, high = list.count
+        while low < high {
+            let mid = (low + high) / 2
+            if list[mid].sentence < sentenceRange.lowerBound { low = mid + 1 } else { high = mid }
         }
+        var result: [Occurrence] = []
+        for occurrence in list[low...] {
+            guard occurrence.sentence < sentenceRange.upperBound else { break }
+            if includeNegated || !occurrence.negated { result.append(occurrence) }
+        }
+        return result
     }
 
     /// The section headed by sentence `index`, if that sentence is a heading.

@@ -87,4 +87,41 @@ final class EngineDetailTests: XCTestCase {
         // before the next "("; "(QWE; … XYZW)" holds more than an abbreviation; a second ")" closes nothing.
         XCTAssertEqual(undefined, ["ZQKT", "QWE", "XYZW"])
     }
+
+    func testMentionsInARangeAreTheFilteredMentions() throws {
+        let concepts = try StrictYAMLDecoder(file: "c.yaml", yaml: "bai-hoc: {phrases: [bài học]}\nhan-che: {phrases: [hạn chế]}")
+            .decode([String: Concept].self)
+        let text = (1...30).map { number in
+            "Câu \(number): " + (number % 3 == 0 ? "bài học kinh nghiệm, hạn chế." : number % 5 == 0 ? "chưa rút ra bài học." : "hạn chế.")
+        }.joined(separator: "\n")
+        let document = try DocumentPreparer(concepts: concepts)
+            .prepare(DocumentReaders.read(bytes: Array(text.utf8), format: .txt, path: "t.txt"))
+        for concept in ["bai-hoc", "han-che", "khac"] {
+            let all = document.mentions(of: concept, includeNegated: true)
+            XCTAssertEqual(all.map(\.sentence), all.map(\.sentence).sorted(), "occurrences come in sentence order")
+            for lower in 0...document.sentences.count {
+                for upper in lower...document.sentences.count {
+                    for negated in [false, true] {
+                        XCTAssertEqual(document.mentions(of: concept, in: lower..<upper, includeNegated: negated),
+                                       all.filter { (negated || !$0.negated) && (lower..<upper).contains($0.sentence) })
+                    }
+                }
+            }
+        }
+        XCTAssertTrue(document.mentions(of: "bai-hoc", includeNegated: true).contains(where: \.negated))
+    }
+
+    func testASentenceNearAnotherIsFoundByBinarySearch() {
+        var state: UInt64 = 5
+        func next(_ bound: Int) -> Int {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Int((state >> 33) % UInt64(bound))
+        }
+        for _ in 0..<500 {
+            let sentences = Array(Set((0..<next(8)).map { _ in next(40) })).sorted()
+            let sentence = next(40), window = next(4)
+            XCTAssertEqual(MentionCheck.hasSentence(near: sentence, within: window, in: sentences),
+                           sentences.contains { abs($0 - sentence) <= window }, "\(sentences) \(sentence) ±\(window)")
+        }
+    }
 }

@@ -60,11 +60,11 @@ public struct MentionCheck: Check {
 
         var found: [String] = []
         for qualifier in qualifiers {
-            let hits = ranges.flatMap { document.mentions(of: qualifier, in: $0) }.filter { hit in
+            let first = ranges.lazy.flatMap { document.mentions(of: qualifier, in: $0) }.first { hit in
                 guard let window else { return true }
-                return sentences.contains { abs($0 - hit.sentence) <= window }
+                return Self.hasSentence(near: hit.sentence, within: window, in: sentences)
             }
-            if let first = hits.first {
+            if let first {
                 found.append(qualifier)
                 if !evidence.contains(where: { $0.sentence == first.sentence }) { evidence.append((first.sentence, nil)) }
             }
@@ -78,6 +78,16 @@ public struct MentionCheck: Check {
         let status: RequirementStatus = problems.isEmpty ? .met : .partial
         let detail = problems.isEmpty ? "nêu \(sentences.count) lần" : problems.joined(separator: "; ")
         return CheckOutcome(status: status, evidence: evidence, detail: detail)
+    }
+
+    /// Whether ascending `sentences` hold one at most `window` sentences from `sentence`.
+    static func hasSentence(near sentence: Int, within window: Int, in sentences: [Int]) -> Bool {
+        var low = 0, high = sentences.count
+        while low < high {
+            let mid = (low + high) / 2
+            if sentences[mid] < sentence - window { low = mid + 1 } else { high = mid }
+        }
+        return low < sentences.count && sentences[low] <= sentence + window
     }
 
     /// Units of content in one sentence: the clauses of a list written inline ("Bài học: một là ...;
@@ -121,11 +131,14 @@ public struct MentionCheck: Check {
     private func contentSentences(for sentences: [Int], in document: CheckDocument) -> Int {
         var best = 0
         var plain = 0
+        var counted = 0  // the end of the last run of sentences counted after a list's opening
         for index in sentences {
             let view = document.sentences[index]
             if view.role == .heading, let section = document.section(headedBy: index) {
                 best = max(best, document.sections[section].sentences.count - 1)
             } else if Self.introducesList(document.sentenceUTF8(index)) {
+                // Inside a run already counted, fewer sentences follow: the count cannot grow.
+                guard index >= counted else { continue }
                 var following = 0
                 var next = index + 1
                 while next < document.sentences.count, document.sentences[next].role != .heading,
@@ -133,6 +146,7 @@ public struct MentionCheck: Check {
                     following += 1
                     next += 1
                 }
+                counted = next
                 best = max(best, following)
             } else {
                 plain += Self.clauses(in: document.sentenceUTF8(index))
