@@ -204,6 +204,13 @@ enum Line {
         var letters = 0
         for byte in text.utf8.prefix(8) where byte >= 0x61 && byte <= 0x7A { return false }
         for scalar in text.unicodeScalars {
+            // ASCII answers without the Unicode tables: a–z lower case, A–Z letters.
+            if scalar.isASCII {
+                let value = scalar.value
+                if value >= 0x61 && value <= 0x7A { return false }
+                if value >= 0x41 && value <= 0x5A { letters += 1 }
+                continue
+            }
             let properties = scalar.properties
             if properties.isLowercase { return false }
             if properties.isAlphabetic { letters += 1 }
