@@ -111,8 +111,9 @@ struct Check: ParsableCommand {
 }
 
 /// Expands folders into the report files they hold. A named file that cannot be read is an error;
-/// files met while walking a folder that are not reports (labels, scripts, images) are skipped and
-/// counted by extension, so that a note can say so: nothing is skipped silently.
+/// files met while walking a folder that are not reports (labels, scripts, images; a repository's
+/// README, CHANGELOG, LICENSE or CONTRIBUTING) are skipped and counted by extension or name, so that
+/// a note can say so: nothing is skipped silently.
 func collectInputs(_ paths: [String]) -> (inputs: [String], errors: [InputError], skipped: [String: Int]) {
     var inputs: [String] = []
     var errors: [InputError] = []
@@ -127,7 +128,12 @@ func collectInputs(_ paths: [String]) -> (inputs: [String], errors: [InputError]
         for result in DocumentReaders.collect(paths: [path]) {
             switch result {
             case let .success(input):
-                inputs.append(input.path)
+                let name = (input.path as NSString).lastPathComponent
+                if walked, isRepositoryDocument(name) {
+                    skipped[name, default: 0] += 1
+                } else {
+                    inputs.append(input.path)
+                }
             case let .failure(error):
                 if walked, case let .unsupportedExtension(ext) = error.cause {
                     skipped[ext, default: 0] += 1
@@ -138,6 +144,13 @@ func collectInputs(_ paths: [String]) -> (inputs: [String], errors: [InputError]
         }
     }
     return (inputs, errors, skipped)
+}
+
+/// Whether a file met in a folder is a repository's own document ("README.md", "CHANGELOG.txt"),
+/// not a report; named on the command line, it is checked like any other.
+func isRepositoryDocument(_ name: String) -> Bool {
+    let stem = (name as NSString).deletingPathExtension.uppercased()
+    return ["README", "CHANGELOG", "LICENSE", "CONTRIBUTING"].contains(stem)
 }
 
 /// Says on standard error which files a folder walk passed over.

@@ -182,6 +182,23 @@ final class CheckCommandTests: XCTestCase {
         XCTAssertTrue(english.stdout.contains("Do not narrate activities at length"))
     }
 
+    func testARepositorysReadmeIsNotAReport() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("soatxet-readme-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let report = try String(contentsOf: Soatxet.root.appendingPathComponent(sample), encoding: .utf8)
+        try report.write(to: folder.appendingPathComponent("bao-cao.txt"), atomically: true, encoding: .utf8)
+        try "# Báo cáo của các đơn vị\n\nKho lưu báo cáo sơ kết.\n".write(
+            to: folder.appendingPathComponent("README.md"), atomically: true, encoding: .utf8)
+        try "Các thay đổi.\n".write(to: folder.appendingPathComponent("changelog.txt"), atomically: true, encoding: .utf8)
+        let walked = try Soatxet.run(["check", "--format", "json", folder.path])
+        let documents = try XCTUnwrap((walked.json as? [String: Any])?["documents"] as? [[String: Any]], walked.stderr)
+        XCTAssertEqual(documents.compactMap { ($0["path"] as? String).map { ($0 as NSString).lastPathComponent } }, ["bao-cao.txt"])
+        XCTAssertTrue(walked.stderr.contains("README.md ×1") && walked.stderr.contains("changelog.txt ×1"), walked.stderr)
+        let named = try Soatxet.run(["check", "--format", "json", folder.appendingPathComponent("README.md").path])
+        XCTAssertEqual(((named.json as? [String: Any])?["documents"] as? [Any])?.count, 1, "named, it is checked")
+    }
+
     func testStandardInput() throws {
         let text = try String(contentsOf: Soatxet.root.appendingPathComponent(sample), encoding: .utf8)
         let output = try Soatxet.run(["check", "--format", "json", "-"], input: Data(text.utf8))
