@@ -32,6 +32,8 @@ let package = Package(
             name: "DocumentReaders",
             dependencies: ["VietnameseText", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),
+        // SplitMix64 for the benchmark's corpus and the tests' random cases.
+        .target(name: "SeededRandom"),
         // The rule-pack schema: strict YAML decoding, packs, concepts, requirements, `extends`.
         .target(name: "RuleModel", dependencies: [.product(name: "Yams", package: "Yams")]),
         // The checking engine: check kinds, document preparation, scoring, results.
@@ -68,7 +70,7 @@ let package = Package(
         .executableTarget(
             name: "soatxet-bench",
             dependencies: [
-                "PCRE2", "VietnameseText", "DocumentReaders", "RuleModel", "ComplianceEngine",
+                "PCRE2", "VietnameseText", "DocumentReaders", "RuleModel", "ComplianceEngine", "SeededRandom",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
             path: "Benchmarks/soatxet-bench"
@@ -76,10 +78,10 @@ let package = Package(
         // Writes corpus reports in legacy encodings and NFD; Corpus/tools/make-variants.sh runs it.
         .executableTarget(name: "corpus-variants", dependencies: ["VietnameseText"], path: "Corpus/tools/corpus-variants"),
         .testTarget(name: "PCRE2Tests", dependencies: ["PCRE2"]),
-        .testTarget(name: "VietnameseTextTests", dependencies: ["VietnameseText"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "DocumentReadersTests", dependencies: ["DocumentReaders"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "VietnameseTextTests", dependencies: ["VietnameseText", "SeededRandom"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "DocumentReadersTests", dependencies: ["DocumentReaders", "SeededRandom"], resources: [.copy("Fixtures")]),
         .testTarget(name: "RuleModelTests", dependencies: ["RuleModel"]),
-        .testTarget(name: "ComplianceEngineTests", dependencies: ["ComplianceEngine", "RuleModel", "DocumentReaders"]),
+        .testTarget(name: "ComplianceEngineTests", dependencies: ["ComplianceEngine", "RuleModel", "DocumentReaders", "SeededRandom"]),
         .testTarget(
             name: "ReviewTests",
             dependencies: ["Review", "ComplianceEngine", "RuleModel", "DocumentReaders", .product(name: "ZIPFoundation", package: "ZIPFoundation")]

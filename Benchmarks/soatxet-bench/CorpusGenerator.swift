@@ -1,23 +1,11 @@
 // soatxet-bench: a deterministic generator of realistic union review reports for benchmarks.
-
-/// SplitMix64: small, fast and the same on every machine, so generated corpora are reproducible.
-struct SeededGenerator: RandomNumberGenerator {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
+import SeededRandom
 
 /// Builds report texts from varied paragraphs in the style of real mid-term review reports.
 struct CorpusGenerator {
-    private var rng: SeededGenerator
+    private var rng: SeededRandom
 
-    init(seed: UInt64) { rng = SeededGenerator(seed: seed) }
+    init(seed: UInt64) { rng = SeededRandom(seed: seed) }
 
     private static let units = [
         "LĐLĐ tỉnh An Giang", "LĐLĐ tỉnh Bình Thuận", "Công đoàn ngành Giáo dục tỉnh Nghệ An",

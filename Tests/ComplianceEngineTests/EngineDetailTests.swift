@@ -1,5 +1,6 @@
 import DocumentReaders
 import RuleModel
+import SeededRandom
 import VietnameseText
 import XCTest
 @testable import ComplianceEngine
@@ -112,14 +113,10 @@ final class EngineDetailTests: XCTestCase {
     }
 
     func testASentenceNearAnotherIsFoundByBinarySearch() {
-        var state: UInt64 = 5
-        func next(_ bound: Int) -> Int {
-            state = state &* 6364136223846793005 &+ 1442695040888963407
-            return Int((state >> 33) % UInt64(bound))
-        }
+        var random = SeededRandom(seed: 5)
         for _ in 0..<500 {
-            let sentences = Array(Set((0..<next(8)).map { _ in next(40) })).sorted()
-            let sentence = next(40), window = next(4)
+            let sentences = Array(Set((0..<random.next(8)).map { _ in random.next(40) })).sorted()
+            let sentence = random.next(40), window = random.next(4)
             XCTAssertEqual(MentionCheck.hasSentence(near: sentence, within: window, in: sentences),
                            sentences.contains { abs($0 - sentence) <= window }, "\(sentences) \(sentence) ±\(window)")
         }

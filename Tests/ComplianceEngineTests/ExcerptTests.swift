@@ -1,21 +1,9 @@
 // ComplianceEngineTests: excerpts. The byte-level reading agrees with the definition in characters.
+import SeededRandom
 import XCTest
 @testable import ComplianceEngine
 
 final class ExcerptTests: XCTestCase {
-    /// SplitMix64: the same cases on every run.
-    private struct Random {
-        var state: UInt64
-        mutating func next(_ bound: Int) -> Int {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return Int((z ^ (z >> 31)) % UInt64(bound))
-        }
-        mutating func pick<T>(_ items: [T]) -> T { items[next(items.count)] }
-    }
-
     /// Pieces of report text, and pieces the byte-level reading must leave to the character one.
     private static let plain = ["công", "đoàn", "viên", "Kết quả", "NGƯỜI", "2020", "98,5%", " ", " ", "  ", "\n", "\n\n",
                                 "\u{0B}", "\u{0C}", "—", "“trích”", "…", "‰", "•", "\u{A0}", "\u{1}", "ç", "ʼ"]
@@ -23,7 +11,7 @@ final class ExcerptTests: XCTestCase {
                                "한국", "\u{300}", "a\u{20DD}"]
 
     func testBytewiseAgreesWithCharacterwiseOnRandomText() {
-        var random = Random(state: 2026)
+        var random = SeededRandom(seed: 2026)
         var readBytewise = 0
         for round in 0..<600 {
             var text = ""

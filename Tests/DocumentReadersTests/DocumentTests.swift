@@ -1,5 +1,6 @@
 // DocumentReadersTests: the model. Section tree, scope names, block locations, block text production.
 import XCTest
+import SeededRandom
 import VietnameseText
 @testable import DocumentReaders
 
@@ -58,15 +59,11 @@ final class DocumentTests: XCTestCase {
         let pieces = ["Công", "đoàn", " ", " ", "  ", "\t", "\n", "\u{A0}", "\u{AD}", "\u{2011}", "\u{200B}", "\u{200D}",
                       "\u{2009}", "\u{202F}", "\u{FEFF}", "e\u{0302}\u{0301}", "\u{0340}", "–", "—", "“", "”", "…", "«",
                       "»", "°", "Ͱ", "\u{2028}", "\u{2010}", "\u{1}", "ư", "ộ", "Ă", "x"]
-        var state: UInt64 = 7
-        func next(_ bound: Int) -> Int {
-            state = state &* 6364136223846793005 &+ 1442695040888963407
-            return Int((state >> 33) % UInt64(bound))
-        }
+        var random = SeededRandom(seed: 7)
         var shortcuts = 0
         for round in 0..<2000 {
             var text = ""
-            for _ in 0..<(1 + next(12)) { text += pieces[next(pieces.count)] }
+            for _ in 0..<(1 + random.next(12)) { text += random.pick(pieces) }
             let quick = BlockText.clean(text), full = BlockText.clean(raw: Array(text.utf8))
             XCTAssertEqual(quick.text, full.text, "round \(round): \(text.debugDescription)")
             var copy = text

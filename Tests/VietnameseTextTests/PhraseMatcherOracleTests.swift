@@ -1,4 +1,5 @@
 // VietnameseTextTests: phrase matching. The word trie against a plain reference, on random texts and phrase sets.
+import SeededRandom
 import XCTest
 @testable import VietnameseText
 
@@ -6,19 +7,6 @@ import XCTest
 /// every phrase tried at every word. Vocabulary and separators are chosen so that the matching form
 /// is plain lower case (no tone-placement variants, no union abbreviations).
 final class PhraseMatcherOracleTests: XCTestCase {
-    /// SplitMix64: the same cases on every run.
-    private struct Random {
-        var state: UInt64
-        mutating func next(_ bound: Int) -> Int {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return Int((z ^ (z >> 31)) % UInt64(bound))
-        }
-        mutating func pick<T>(_ items: [T]) -> T { items[next(items.count)] }
-    }
-
     private static let words = ["công", "đoàn", "viên", "bài", "học", "kinh", "nghiệm", "kết", "quả", "năm", "2020", "95", "đạt"]
     private static let textSeparators = [" ", " ", " ", " ", "  ", "\t", ", ", ": ", " % ", "% ", " - ", "; ", ",", " \t "]
     private static let phraseSeparators = [" ", " ", " ", ", ", "-", ": "]
@@ -151,7 +139,7 @@ final class PhraseMatcherOracleTests: XCTestCase {
         return kept.map { PhraseMatch(set: $0.set, range: $0.start..<$0.end) }
     }
 
-    private func randomWord(_ random: inout Random) -> String {
+    private func randomWord(_ random: inout SeededRandom) -> String {
         let word = random.pick(Self.words)
         switch random.next(5) {
         case 0: return word.uppercased()
@@ -160,7 +148,7 @@ final class PhraseMatcherOracleTests: XCTestCase {
         }
     }
 
-    private func randomPhrase(_ random: inout Random) -> String {
+    private func randomPhrase(_ random: inout SeededRandom) -> String {
         var phrase = random.next(6) == 0 ? "% " : ""
         for index in 0..<(1 + random.next(3)) {
             if index > 0 { phrase += random.pick(Self.phraseSeparators) }
@@ -171,7 +159,7 @@ final class PhraseMatcherOracleTests: XCTestCase {
     }
 
     func testTheTrieFindsWhatEveryPhraseTriedAtEveryWordFinds() throws {
-        var random = Random(state: 2026)
+        var random = SeededRandom(seed: 2026)
         var compared = 0, opening = 0, closing = 0
         for _ in 0..<400 {
             let names = ["d", "b", "c", "a"].prefix(1 + random.next(4))
