@@ -145,13 +145,8 @@ public struct CheckDocument: Sendable {
         guard let sentenceRange else { return includeNegated ? list : list.filter { !$0.negated } }
         // Occurrences are in sentence order: the range's are found by binary search, not by a pass
         // over all of them (checks ask once per section of a long report).
-        var low = 0, high = list.count
-        while low < high {
-            let mid = (low + high) / 2
-            if list[mid].sentence < sentenceRange.lowerBound { low = mid + 1 } else { high = mid }
-        }
         var result: [Occurrence] = []
-        for occurrence in list[low...] {
+        for occurrence in list[list.partitioningIndex { $0.sentence >= sentenceRange.lowerBound }...] {
             guard occurrence.sentence < sentenceRange.upperBound else { break }
             if includeNegated || !occurrence.negated { result.append(occurrence) }
         }

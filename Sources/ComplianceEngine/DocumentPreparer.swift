@@ -156,14 +156,7 @@ public struct DocumentPreparer: Sendable {
         let sectionByHeading = CheckDocument.sectionsByHeading(sections)
         for (concept, list) in occurrences where list.contains(where: { sectionByHeading[$0.sentence] != nil }) {
             let order = list.map(\.sentence)
-            func firstIndex(atOrAfter sentence: Int) -> Int {
-                var low = 0, high = order.count
-                while low < high {
-                    let mid = (low + high) / 2
-                    if order[mid] < sentence { low = mid + 1 } else { high = mid }
-                }
-                return low
-            }
+            func firstIndex(atOrAfter sentence: Int) -> Int { order.partitioningIndex { $0 >= sentence } }
             occurrences[concept] = list.map { occurrence in
                 guard !occurrence.negated, let section = sectionByHeading[occurrence.sentence] else { return occurrence }
                 let body = sections[section].sentences.dropFirst()

@@ -128,30 +128,19 @@ public enum FigureScanner {
     static func scan(
         _ text: String, dated: (dates: [VietnameseDate], periods: [VietnameseDatePeriod]), anchors: NumeralAnchors
     ) -> [Figure] {
-        var blocked = dated.dates.map(\.range) + dated.periods.map(\.range)
-        blocked.sort { $0.lowerBound < $1.lowerBound }
+        let blocked = SortedRanges(dated.dates.map(\.range) + dated.periods.map(\.range))
         var figures: [Figure] = []
         var text = text
         text.withUTF8 { bytes in
             // Every match holds a digit, or a number word before a magnitude word ("hai triệu").
             let windows = CandidateScan.windows(anchors: anchors.checked(for: bytes).all, in: bytes)
             CandidateScan.forEachMatch(figurePattern, inUTF8: bytes, windows: windows) { match in
-                if let figure = figure(match, bytes: bytes), !overlaps(figure.range, blocked) {
+                if let figure = figure(match, bytes: bytes), !blocked.overlaps(figure.range) {
                     figures.append(figure)
                 }
             }
         }
         return figures
-    }
-
-    private static func overlaps(_ range: Range<Int>, _ sorted: [Range<Int>]) -> Bool {
-        // First blocked range ending after `range` starts; it overlaps when it starts before `range` ends.
-        var low = 0, high = sorted.count
-        while low < high {
-            let mid = (low + high) / 2
-            if sorted[mid].upperBound <= range.lowerBound { low = mid + 1 } else { high = mid }
-        }
-        return sorted[low...].prefix(4).contains { $0.lowerBound < range.upperBound && $0.upperBound > range.lowerBound }
     }
 
     private static let numberWords: [String: Double] = [

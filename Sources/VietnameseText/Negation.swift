@@ -232,12 +232,7 @@ public struct NegationReader {
     }
 
     private func firstToken(startingAtOrAfter offset: Int) -> Int {
-        var low = 0, high = tokens.count
-        while low < high {
-            let mid = (low + high) / 2
-            if tokens[mid].range.lowerBound < offset { low = mid + 1 } else { high = mid }
-        }
-        return low
+        tokens.partitioningIndex { $0.range.lowerBound >= offset }
     }
 }
 

@@ -236,15 +236,8 @@ public final class PhraseMatcher: Sendable {
                 return (scan.candidates, scan.exclusions)
             }
         }
-        // Candidates come in text order; a set's exclusions are all known now. Each exclusion's
-        // reach: the furthest end of it and the exclusions before it (they are sorted by start).
-        let reaches = exclusions.map { ranges in
-            var furthestEnd = Int.min
-            return ranges.map { range in
-                furthestEnd = max(furthestEnd, range.upperBound)
-                return furthestEnd
-            }
-        }
+        // Candidates come in text order; a set's exclusions are all known now.
+        let excluded = exclusions.map(SortedRanges.init)
         var furthest = [Int](repeating: Int.min, count: sets.count)
         var result: [PhraseMatch] = []
         result.reserveCapacity(candidates.count)
@@ -253,7 +246,7 @@ public final class PhraseMatcher: Sendable {
             // A phrase inside a longer phrase of the same set is the same statement: keep the longer.
             guard furthest[set] < hit.end else { continue }
             furthest[set] = hit.end
-            if PhraseMatcher.overlaps(hit.start..<hit.end, sortedRanges: exclusions[set], reaches: reaches[set]) { continue }
+            if excluded[set].overlaps(hit.start..<hit.end) { continue }
             result.append(PhraseMatch(set: setNames[set], range: hit.start..<hit.end))
         }
         return result
@@ -435,17 +428,5 @@ public final class PhraseMatcher: Sendable {
             PhraseTokens.collapsed(UnsafeBufferPointer(rebasing: bytes[range]), into: &separator)
             return trie.separatorIDs[separator] ?? -1
         }
-    }
-
-    /// Whether non-empty `range` overlaps any of `sortedRanges` (non-empty, sorted by start), whose
-    /// `reaches` are the running maximum of their ends.
-    private static func overlaps(_ range: Range<Int>, sortedRanges: [Range<Int>], reaches: [Int]) -> Bool {
-        // The ranges starting before `range` ends; one of them overlaps it when the furthest end reaches past its start.
-        var low = 0, high = sortedRanges.count
-        while low < high {
-            let mid = (low + high) / 2
-            if sortedRanges[mid].lowerBound < range.upperBound { low = mid + 1 } else { high = mid }
-        }
-        return low > 0 && reaches[low - 1] > range.lowerBound
     }
 }

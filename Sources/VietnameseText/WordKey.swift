@@ -70,11 +70,7 @@ struct WordKeySet: Sendable {
     /// Whether `key` is in the set.
     @inline(__always)
     func contains(_ key: WordKey) -> Bool {
-        var low = 0, high = values.count
-        while low < high {
-            let mid = (low + high) / 2
-            if values[mid] < key.value { low = mid + 1 } else { high = mid }
-        }
+        let low = values.partitioningIndex { $0 >= key.value }
         return low < values.count && values[low] == key.value
     }
 }

@@ -82,11 +82,7 @@ public struct MentionCheck: Check {
 
     /// Whether ascending `sentences` hold one at most `window` sentences from `sentence`.
     static func hasSentence(near sentence: Int, within window: Int, in sentences: [Int]) -> Bool {
-        var low = 0, high = sentences.count
-        while low < high {
-            let mid = (low + high) / 2
-            if sentences[mid] < sentence - window { low = mid + 1 } else { high = mid }
-        }
+        let low = sentences.partitioningIndex { $0 >= sentence - window }
         return low < sentences.count && sentences[low] <= sentence + window
     }
 
