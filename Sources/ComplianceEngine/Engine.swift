@@ -9,8 +9,10 @@ public struct CompiledPack: Sendable {
     public let resolved: ResolvedPack
     /// The concepts the checks use, by name.
     public let concepts: [String: Concept]
-    let requirementChecks: [(requirement: Requirement, check: any Check)]
-    let ruleChecks: [(rule: Rule, check: any Check)]
+    /// Each requirement and rule with its check and the text of the clause it cites (looked up
+    /// once here: the engine quotes it in every report).
+    let requirementChecks: [(requirement: Requirement, check: any Check, clause: String?)]
+    let ruleChecks: [(rule: Rule, check: any Check, clause: String?)]
     /// The IDs of the requirements and of the rules, which suppressions are checked against.
     let requirementIDs: Set<String>
     let ruleIDs: Set<String>
@@ -19,8 +21,10 @@ public struct CompiledPack: Sendable {
     public init(_ resolved: ResolvedPack) throws {
         self.resolved = resolved
         let book = ConceptBook(defined: resolved.concepts)
-        requirementChecks = try resolved.requirements.map { ($0, try CheckRegistry.make($0.check, concepts: book)) }
-        ruleChecks = try resolved.rules.map { ($0, try CheckRegistry.make($0.check, concepts: book)) }
+        requirementChecks = try resolved.requirements.map {
+            ($0, try CheckRegistry.make($0.check, concepts: book), resolved.clauseText($0.clause))
+        }
+        ruleChecks = try resolved.rules.map { ($0, try CheckRegistry.make($0.check, concepts: book), resolved.clauseText($0.clause)) }
         requirementIDs = Set(resolved.requirements.map(\.id))
         ruleIDs = Set(resolved.rules.map(\.id))
         concepts = book.used
@@ -69,13 +73,13 @@ public struct Engine: Sendable {
 
         let suppressedRequirements = suppressions.disabledRequirements(among: pack.requirementIDs)
         var suppressedRaised = Set<String>()
-        for (requirement, check) in pack.requirementChecks where !options.disabled.contains(requirement.id) {
+        for (requirement, check, clause) in pack.requirementChecks where !options.disabled.contains(requirement.id) {
             let outcome = check.run(document)
             if suppressedRequirements.contains(requirement.id) {
                 if outcome.status != .met { suppressedRaised.insert(requirement.id) }
                 continue
             }
-            let clause = pack.resolved.clauseText(requirement.clause) ?? ""
+            let clause = clause ?? ""
             requirements.append(RequirementResult(
                 id: requirement.id,
                 title: language == "en" ? (requirement.titleEn ?? requirement.title) : requirement.title,
@@ -97,9 +101,8 @@ public struct Engine: Sendable {
                 message: message, start: document.locate(range.lowerBound), end: endLocation(range, in: document),
                 excerpt: Excerpt.of(document.substring(range))))
         }
-        for (rule, check) in pack.ruleChecks where !options.disabled.contains(rule.id) {
+        for (rule, check, clause) in pack.ruleChecks where !options.disabled.contains(rule.id) {
             let outcome = check.run(document)
-            let clause = pack.resolved.clauseText(rule.clause)
             for flag in outcome.flags {
                 var message = rule.message.text(in: language, detail: flag.detail)
                 if let clause { message += " — «\(clause)»" }

@@ -14,7 +14,7 @@ enum FormReader {
         let number = headerLines.first(where: isNumberLine)
         let placeDate = headerLines.first(where: isPlaceDateLine)
         let documentType = blocks.prefix(24).flatMap(lines).first {
-            let trimmed = $0.trimmingCharacters(in: .whitespaces)
+            let trimmed = $0.trimmingSpaces()
             return trimmed.hasPrefix("BÁO CÁO") && trimmed.uppercased() == trimmed
         }
         let tailLines = blocks.suffix(24).flatMap(lines)
@@ -24,8 +24,8 @@ enum FormReader {
         if recipients.isEmpty, let start = tailLines.firstIndex(where: isRecipientsHeading) {
             recipients = Array(tailLines[start...].prefix(12))
         }
-        recipients = recipients.filter { !isRecipientsHeading($0) || $0.contains("-") }
-            .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        recipients = recipients.filter { !isRecipientsHeading($0) || $0.utf8.contains(0x2D) }
+            .map { String($0.trimmingSpaces()) }.filter { !$0.isEmpty }
         return DocumentForm(
             issuingBody: issuing.isEmpty ? nil : issuing.prefix(2).joined(separator: " / "),
             numberSymbol: number,
@@ -58,22 +58,24 @@ enum FormReader {
     static let longestFormLine = 300
 
     private static func isIssuingBodyLine(_ line: String) -> Bool {
-        let trimmed = line.trimmingCharacters(in: .whitespaces)
+        let trimmed = line.trimmingSpaces()
+        // An ASCII small letter settles it before the costly case mapping.
+        guard !trimmed.utf8.contains(where: { $0 >= 0x61 && $0 <= 0x7A }) else { return false }
         guard trimmed.count >= 3, trimmed.uppercased() == trimmed, trimmed.contains(where: \.isLetter) else { return false }
         let folded = trimmed.lowercased()
         return !folded.hasPrefix("cộng hòa") && !folded.hasPrefix("cộng hoà") && !folded.hasPrefix("độc lập")
             && !folded.hasPrefix("báo cáo") && !folded.hasPrefix("số") && !folded.hasPrefix("kế hoạch")
-            && !folded.contains("ngày")
+            && !folded.holds("ngày")
     }
 
     private static func isNumberLine(_ line: String) -> Bool {
-        let trimmed = line.trimmingCharacters(in: .whitespaces)
-        return (trimmed.hasPrefix("Số") || trimmed.hasPrefix("SỐ")) && trimmed.contains("/") && trimmed.count < 40
+        let trimmed = line.trimmingSpaces()
+        return (trimmed.hasPrefix("Số") || trimmed.hasPrefix("SỐ")) && trimmed.utf8.contains(0x2F) && trimmed.count < 40
     }
 
     private static func isPlaceDateLine(_ line: String) -> Bool {
         // The cheap tests first: most header lines have no comma.
-        guard line.contains(","), line.count < 80 else { return false }
+        guard line.utf8.contains(0x2C), line.count < 80 else { return false }
         let words = Set(withDateWordsMarked(line).lowercased().split(whereSeparator: { !$0.isLetter }).map(String.init))
         return words.isSuperset(of: ["ngày", "tháng", "năm"])
     }
@@ -97,11 +99,14 @@ enum FormReader {
     }
 
     private static func isSignatureLine(_ line: String) -> Bool {
-        let trimmed = line.trimmingCharacters(in: .whitespaces)
+        let trimmed = line.trimmingSpaces()
         return ["TM.", "T/M", "KT.", "TL.", "TUQ.", "CHỦ TỊCH", "PHÓ CHỦ TỊCH"].contains { trimmed.hasPrefix($0) }
     }
 
     private static func isRecipientsHeading(_ line: String) -> Bool {
-        line.trimmingCharacters(in: .whitespaces).lowercased().hasPrefix("nơi nhận")
+        // The opening alone is lowercased: case mapping costs more than all the other tests.
+        line.trimmingSpaces().prefix(recipientsHeading.count).lowercased() == recipientsHeading
     }
+
+    private static let recipientsHeading = "nơi nhận"
 }

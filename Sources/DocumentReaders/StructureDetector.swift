@@ -225,20 +225,21 @@ enum Line {
     /// Lines that only the administrative header has.
     static func isStrongHeader(_ text: String) -> Bool {
         guard text.utf8.count <= 200 else { return false }
-        let upper = text.uppercased()
-        if upper.contains("CỘNG HÒA XÃ HỘI CHỦ NGHĨA") || upper.contains("CỘNG HOÀ XÃ HỘI CHỦ NGHĨA") { return true }
-        if upper.contains("ĐỘC LẬP") && upper.contains("HẠNH PHÚC") { return true }
-        if text.hasPrefix("Số:") || text.hasPrefix("Số ") && text.contains("/") { return true }
+        // Each capitals phrase below holds "Ộ": a line without "ộ" or "Ộ" is spared the case mapping.
+        let upper = text.holds("ộ") || text.holds("Ộ") ? text.uppercased() : ""
+        if upper.holds("CỘNG HÒA XÃ HỘI CHỦ NGHĨA") || upper.holds("CỘNG HOÀ XÃ HỘI CHỦ NGHĨA") { return true }
+        if upper.holds("ĐỘC LẬP") && upper.holds("HẠNH PHÚC") { return true }
+        if text.hasPrefix("Số:") || text.hasPrefix("Số ") && text.utf8.contains(0x2F) { return true }
         if text.hasPrefix("V/v") { return true }
         return isPlaceAndDate(text)
     }
 
     /// "Vĩnh Thuận, ngày 20 tháng 11 năm 2020" (also with blanks for the day).
     static func isPlaceAndDate(_ text: String) -> Bool {
-        guard text.utf8.count <= 120, let day = text.range(of: "ngày") else { return false }
-        guard let month = text.range(of: "tháng", range: day.upperBound..<text.endIndex) else { return false }
-        return text.range(of: "năm", range: month.upperBound..<text.endIndex) != nil
-            && (day.lowerBound == text.startIndex || text[..<day.lowerBound].contains(","))
+        guard text.utf8.count <= 120, let day = text.byteOffset(of: "ngày") else { return false }
+        guard let month = text.byteOffset(of: "tháng", from: day + "ngày".utf8.count) else { return false }
+        return text.byteOffset(of: "năm", from: month + "tháng".utf8.count) != nil
+            && (day == 0 || text.utf8.prefix(day).contains(0x2C))
     }
 
     static func isRecipientsStart(_ text: String) -> Bool {

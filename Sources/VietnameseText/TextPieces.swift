@@ -1,0 +1,50 @@
+// VietnameseText: pieces of normalised text. Finds and trims short pieces by bytes and scalars, without Foundation.
+import Glibc
+
+extension String {
+    /// The byte offset at which the UTF-8 of `piece` first occurs in this text, at or after byte
+    /// `start`, or `nil`. Both are taken as normalised (NFC) text, where this finds what Foundation's
+    /// canonical `range(of:)` finds, at a small part of its cost.
+    package func byteOffset(of piece: String, from start: Int = 0) -> Int? {
+        var text = self, piece = piece
+        return text.withUTF8 { haystack in
+            piece.withUTF8 { needle -> Int? in
+                guard start >= 0, start <= haystack.count else { return nil }
+                guard let base = haystack.baseAddress, let first = needle.first, let wanted = needle.baseAddress else { return needle.isEmpty ? start : nil }
+                // Each place the first byte occurs (memchr), then the rest compared (memcmp).
+                var offset = start
+                while haystack.count - offset >= needle.count,
+                    let found = memchr(base + offset, Int32(first), haystack.count - offset - needle.count + 1)
+                {
+                    offset = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                    if memcmp(base + offset, wanted, needle.count) == 0 { return offset }
+                    offset += 1
+                }
+                return nil
+            }
+        }
+    }
+
+    /// Whether the UTF-8 of `piece` occurs in this text (see ``byteOffset(of:from:)``).
+    package func holds(_ piece: String) -> Bool {
+        byteOffset(of: piece) != nil
+    }
+
+    /// This text without the tabs, space separators (Unicode Zs) and zero-width spaces at its ends:
+    /// what Foundation's `trimmingCharacters(in: .whitespaces)` removes, scalar by scalar.
+    package func trimmingSpaces() -> Substring {
+        let scalars = unicodeScalars
+        guard let first = scalars.firstIndex(where: { !$0.isTrimmedSpace }),
+            let last = scalars.lastIndex(where: { !$0.isTrimmedSpace })
+        else { return "" }
+        return Substring(scalars[first...last])
+    }
+}
+
+extension Unicode.Scalar {
+    /// A tab, a space separator (Unicode Zs) or the zero-width space: the scalars of Foundation's
+    /// `.whitespaces` (its Linux build counts U+200B among them).
+    fileprivate var isTrimmedSpace: Bool {
+        self == "\t" || self == " " || value >= 0x80 && (value == 0x200B || properties.generalCategory == .spaceSeparator)
+    }
+}
