@@ -1,4 +1,5 @@
 // VietnameseTextTests: decoding. Legacy codecs round trips, detection, Unicode inputs, errors and speed.
+import SeededRandom
 import XCTest
 @testable import VietnameseText
 
@@ -136,6 +137,24 @@ final class DecodingTests: XCTestCase {
         for index in 0..<400 { controls.append(index % 3 == 0 ? 0x01 : 0x41 + UInt8(index % 26)) }
         XCTAssertThrowsError(try TextDecoder.decode(controls)) { error in
             XCTAssertEqual(error as? DecodingError, .binary(offset: 0))
+        }
+    }
+
+    func testByteScanWordAtATimeAgreesWithAByteByByteScan() {
+        var random = SeededRandom(seed: 5)
+        // Mostly letters, with line breaks, NUL, other control bytes, bytes 0x1F/0x20 (the edge of the
+        // word test) and bytes above ASCII; every length 0...40 and some long inputs.
+        let palette: [UInt8] = [0x41, 0x61, 0x20, 0x0A, 0x0D, 0x09, 0x00, 0x01, 0x1F, 0x1A, 0x7F, 0x80, 0xC3, 0xFF]
+        for round in 0..<3_000 {
+            let count = round < 41 * 20 ? round % 41 : random.next(300)
+            let rare = random.next(4) == 0
+            let bytes = (0..<count).map { _ in rare ? palette[random.next(palette.count)] : 0x41 + UInt8(random.next(26)) }
+            let scan = ByteScan(bytes)
+            let controls = bytes.indices.filter { bytes[$0] > 0 && bytes[$0] < 0x20 && !ByteScan.textControl[Int(bytes[$0])] }
+            XCTAssertEqual(scan.firstNUL, bytes.firstIndex(of: 0), "\(bytes)")
+            XCTAssertEqual(scan.firstControl, controls.first, "\(bytes)")
+            XCTAssertEqual(scan.controlCount, controls.count, "\(bytes)")
+            XCTAssertEqual(scan.isASCII, bytes.allSatisfy { $0 < 0x80 }, "\(bytes)")
         }
     }
 
