@@ -48,8 +48,7 @@ struct TextLayout {
         while position < bytes.count {
             lineNumber += 1
             let lineStart = position
-            var lineEnd = position
-            while lineEnd < bytes.count, bytes[lineEnd] != 0x0A, bytes[lineEnd] != 0x0D, bytes[lineEnd] != 0x0C { lineEnd += 1 }
+            let lineEnd = LineScan.lineEnd(bytes, from: position)
             position = lineEnd
             if position < bytes.count {
                 if bytes[position] == 0x0D, position + 1 < bytes.count, bytes[position + 1] == 0x0A { position += 1 }
@@ -74,19 +73,7 @@ struct TextLayout {
             let line = LineInfo(start: start, end: end, number: lineNumber, column: column)
 
             // One look at the line: tabs, pipes and column gaps are rare, and only then is it taken apart.
-            var hasTab = false
-            var hasGap = false
-            var spaces = 0
-            for index in start..<end {
-                let byte = bytes[index]
-                if byte == 0x20 {
-                    spaces += 1
-                    if spaces >= 3 { hasGap = true }
-                } else {
-                    spaces = 0
-                    if byte == 0x09 { hasTab = true }
-                }
-            }
+            let (hasTab, hasGap) = LineScan.tabsAndGaps(bytes, from: start, to: end)
             let cells = hasTab || bytes[start] == UInt8(ascii: "|") ? tableCells(bytes, line) : nil
             if let cells {
                 flush()
