@@ -106,47 +106,77 @@ public enum MojibakeRepair {
         var high = false
         if isWindows1252(paragraph, high: &high) { return high }
         // An untoned ư (C6 B0, C6 AF) means the lost-horn damage is not there.
-        var keptHorn = false
-        for index in 0..<max(0, count - 1) where paragraph[index] == 0xC6 {
-            if paragraph[index + 1] == 0xB0 || paragraph[index + 1] == 0xAF { keptHorn = true; break }
-        }
+        let keptHorn = keptHornLetters.contains { letter in letter.withUnsafeBufferPointer { paragraph.firstOffset(of: $0) != nil } }
         let wanted: UInt8 = keptHorn ? damageLetter : damageLetter | hornLetter
         let tables = SyllableTables.shared
         return damageLetters.withUnsafeBufferPointer { damage in
             // Tokens as SyllableScoring.tokenRanges splits them: ASCII letters and non-ASCII
-            // characters other than the no-break space and General Punctuation.
-            var start = -1, flagged = false
+            // characters other than the no-break space and General Punctuation. Every damage letter
+            // is above ASCII, so runs of ASCII are passed eight bytes at a time, and only a token
+            // holding a damage letter is found whole (back and forth from the letter) and parsed.
+            guard let base = paragraph.baseAddress else { return false }
+            var judgedUpTo = 0  // tokens before this offset are judged
             var index = 0
             while index < count {
-                let byte = paragraph[index]
-                // The length of a byte that ends a token (ASCII other than letters, the no-break
-                // space, General Punctuation), 0 for a byte of a token.
-                var separator = 0
-                if byte < 0x80 {
-                    if SyllableScoring.isASCIILetter(byte) {
-                        if start < 0 { start = index; flagged = false }
-                        index += 1
-                        continue
-                    }
-                    separator = 1
-                } else if byte == 0xC2, index + 1 < count, paragraph[index + 1] == 0xA0 {
-                    separator = 2
-                } else if byte == 0xE2, index + 2 < count, paragraph[index + 1] == 0x80 || paragraph[index + 1] == 0x81 {
-                    separator = 3
+                while index + 8 <= count, UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                    index += 8
                 }
-                if separator > 0 {
-                    if start >= 0 && flagged && !SyllableScoring.isSyllable(UnsafeBufferPointer(rebasing: paragraph[start..<index]), tables) { return true }
-                    start = -1
+                while index < count, paragraph[index] < 0x80 { index += 1 }
+                guard index < count else { break }
+                if let separator = separatorLength(paragraph, at: index) {
                     index += separator
                     continue
                 }
-                if start < 0 { start = index; flagged = false }
                 let (scalar, width) = LetterTable.decode(paragraph, at: index)
-                if scalar < LetterTable.limit && damage[Int(scalar)] & wanted != 0 { flagged = true }
-                index += width
+                guard scalar < LetterTable.limit && damage[Int(scalar)] & wanted != 0 else {
+                    index += width
+                    continue
+                }
+                let token = tokenAround(paragraph, at: index, from: judgedUpTo)
+                if !SyllableScoring.isSyllable(UnsafeBufferPointer(rebasing: paragraph[token]), tables) { return true }
+                index = token.upperBound
+                judgedUpTo = token.upperBound
             }
-            return start >= 0 && flagged && !SyllableScoring.isSyllable(UnsafeBufferPointer(rebasing: paragraph[start..<count]), tables)
+            return false
         }
+    }
+
+    /// The length of the separator scalar at `index` (a byte above ASCII): 2 for the no-break space
+    /// (C2 A0), 3 for General Punctuation (E2 80 xx, E2 81 xx); nil for a character of a token.
+    @inline(__always)
+    private static func separatorLength(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Int? {
+        let byte = bytes[index]
+        if byte == 0xC2, index + 1 < bytes.count, bytes[index + 1] == 0xA0 { return 2 }
+        if byte == 0xE2, index + 2 < bytes.count, bytes[index + 1] == 0x80 || bytes[index + 1] == 0x81 { return 3 }
+        return nil
+    }
+
+    /// The token holding the character at `index` (not a separator), none of it before `floor`.
+    private static func tokenAround(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int, from floor: Int) -> Range<Int> {
+        var start = index
+        while start > floor {
+            let previous = bytes[start - 1]
+            if previous < 0x80 {
+                guard SyllableScoring.isASCIILetter(previous) else { break }
+                start -= 1
+            } else {
+                let lead = UTF8Scan.previousStart(bytes, before: start, start: floor)
+                if separatorLength(bytes, at: lead) != nil { break }
+                start = lead
+            }
+        }
+        var end = index
+        while end < bytes.count {
+            let byte = bytes[end]
+            if byte < 0x80 {
+                guard SyllableScoring.isASCIILetter(byte) else { break }
+                end += 1
+            } else {
+                if separatorLength(bytes, at: end) != nil { break }
+                end += 1
+            }
+        }
+        return start..<end
     }
 
     /// Whether every character of `paragraph` has a Windows-1252 byte (C1 controls included), as
@@ -169,10 +199,12 @@ public enum MojibakeRepair {
         return true
     }
 
-    private static let damageLetter: UInt8 = 1, hornLetter: UInt8 = 2
+    /// "ư" and "Ư" untoned (C6 B0, C6 AF).
+    private static let keptHornLetters: [[UInt8]] = [Array("ư".utf8), Array("Ư".utf8)]
+    static let damageLetter: UInt8 = 1, hornLetter: UInt8 = 2
     /// Per scalar below ``LetterTable/limit``: ``damageLetter`` for the letters ``latin1Pass(_:)``
     /// undoes, ``hornLetter`` for the horned o's ``lostHornPass(_:)`` completes.
-    private static let damageLetters: [UInt8] = {
+    static let damageLetters: [UInt8] = {
         var table = [UInt8](repeating: 0, count: Int(LetterTable.limit))
         precondition((Array(latin1Letters.keys) + hornO).allSatisfy { $0 < LetterTable.limit },
                      "MojibakeRepair: a damage letter lies beyond the letter table")

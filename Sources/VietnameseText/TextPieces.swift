@@ -7,22 +7,7 @@ extension String {
     /// canonical `range(of:)` finds, at a small part of its cost.
     package func byteOffset(of piece: String, from start: Int = 0) -> Int? {
         var text = self, piece = piece
-        return text.withUTF8 { haystack in
-            piece.withUTF8 { needle -> Int? in
-                guard start >= 0, start <= haystack.count else { return nil }
-                guard let base = haystack.baseAddress, let first = needle.first, let wanted = needle.baseAddress else { return needle.isEmpty ? start : nil }
-                // Each place the first byte occurs (memchr), then the rest compared (memcmp).
-                var offset = start
-                while haystack.count - offset >= needle.count,
-                    let found = memchr(base + offset, Int32(first), haystack.count - offset - needle.count + 1)
-                {
-                    offset = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
-                    if memcmp(base + offset, wanted, needle.count) == 0 { return offset }
-                    offset += 1
-                }
-                return nil
-            }
-        }
+        return text.withUTF8 { haystack in piece.withUTF8 { haystack.firstOffset(of: $0, from: start) } }
     }
 
     /// Whether the UTF-8 of `piece` occurs in this text (see ``byteOffset(of:from:)``).
@@ -46,5 +31,21 @@ extension Unicode.Scalar {
     /// `.whitespaces` (its Linux build counts U+200B among them).
     fileprivate var isTrimmedSpace: Bool {
         self == "\t" || self == " " || value >= 0x80 && (value == 0x200B || properties.generalCategory == .spaceSeparator)
+    }
+}
+
+extension UnsafeBufferPointer<UInt8> {
+    /// The offset of the first occurrence of the bytes `piece` at or after `start`, or `nil`:
+    /// each place `memchr` finds its first byte, then `memcmp` for the rest.
+    package func firstOffset(of piece: UnsafeBufferPointer<UInt8>, from start: Int = 0) -> Int? {
+        guard start >= 0, start <= count else { return nil }
+        guard let base = baseAddress, let first = piece.first, let wanted = piece.baseAddress else { return piece.isEmpty ? start : nil }
+        var offset = start
+        while count - offset >= piece.count, let found = memchr(base + offset, Int32(first), count - offset - piece.count + 1) {
+            offset = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+            if memcmp(base + offset, wanted, piece.count) == 0 { return offset }
+            offset += 1
+        }
+        return nil
     }
 }

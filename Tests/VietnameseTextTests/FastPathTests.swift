@@ -1,5 +1,6 @@
 // VietnameseTextTests: the fast paths. Windowed and candidate scans give the matches of the unanchored patterns; the repair skip test.
 import PCRE2
+import SeededRandom
 import XCTest
 @testable import VietnameseText
 
@@ -113,6 +114,34 @@ final class FastPathTests: XCTestCase {
         XCTAssertTrue(check("Ngời lao động nớc ngoài"))       // the TCVN3 ư lost
         // The same words with their ư present: "nớc" cannot have lost it, and "ngời" is a syllable.
         XCTAssertFalse(check("Người lao động ngời"))
+    }
+
+    /// ``MojibakeRepair/mayNeedRepair(_:)`` passes runs of ASCII by the word and finds a token only
+    /// around a damage letter; it must answer as a walk over every token does.
+    func testRepairSkipAgreesWithAWalkOverEveryToken() {
+        func reference(_ paragraph: UnsafeBufferPointer<UInt8>) -> Bool {
+            let keptHorn = String(decoding: paragraph, as: UTF8.self).unicodeScalars.contains { $0 == "ư" || $0 == "Ư" }
+            let wanted = keptHorn ? MojibakeRepair.damageLetter : MojibakeRepair.damageLetter | MojibakeRepair.hornLetter
+            return SyllableScoring.tokenRanges(in: paragraph).contains { token in
+                let word = UnsafeBufferPointer(rebasing: paragraph[token.range])
+                let flagged = String(decoding: word, as: UTF8.self).unicodeScalars.contains {
+                    $0.value < LetterTable.limit && MojibakeRepair.damageLetters[Int($0.value)] & wanted != 0
+                }
+                return flagged && !SyllableScoring.isSyllable(word, SyllableTables.shared)
+            }
+        }
+        // Words with and without damage letters, glued and apart, with the separators of the
+        // token rules (ASCII, no-break space, General Punctuation) and other non-ASCII marks. Each
+        // paragraph holds "đ", which Windows-1252 lacks, so the token walk decides.
+        let pieces = ["đ", "ngời", "nớc", "người", "lănh", "đă", "ư", "ý", "ì", "ò", "ḿ", "ơn", "ăn", "Công", "đoàn", "abcdefgh",
+                      "lao", "động", " ", "  ", ",", "1", "\u{00A0}", "–", "“", "…", "\u{2060}", "«", "µ", "ngờ", "nơi", "ừ"]
+        var random = SeededRandom(seed: 41)
+        for _ in 0..<5_000 {
+            var paragraph = (0..<(1 + random.next(14))).map { _ in random.pick(pieces) }.joined() + "đ"
+            if random.next(2) == 0 { paragraph = "đ " + paragraph }
+            let (fast, slow) = paragraph.withUTF8 { (MojibakeRepair.mayNeedRepair($0), reference($0)) }
+            XCTAssertEqual(fast, slow, paragraph)
+        }
     }
 }
 
