@@ -152,18 +152,15 @@ struct ByteScan {
                 }
             }
             // Eight bytes at a time; only a word with a byte below 0x20 (a line break, mostly) is
-            // looked at byte by byte. The test is exact as a yes or no ("hasless" of the bit hacks).
-            let ones: UInt64 = 0x0101_0101_0101_0101
+            // looked at byte by byte.
             var index = 0
-            if let base = buffer.baseAddress {
-                while index + 8 <= buffer.count {
-                    let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
-                    high |= word
-                    if (word &- ones &* 0x20) & ~word & (ones &* 0x80) != 0 {
-                        for offset in index..<(index + 8) { look(at: offset) }
-                    }
-                    index += 8
+            while index + 8 <= buffer.count {
+                let word = ByteWords.load(buffer, at: index)
+                high |= word
+                if ByteWords.hasControl(word) {
+                    for offset in index..<(index + 8) { look(at: offset) }
                 }
+                index += 8
             }
             while index < buffer.count {
                 high |= UInt64(buffer[index])
@@ -174,7 +171,7 @@ struct ByteScan {
         self.firstNUL = firstNUL
         self.firstControl = firstControl
         self.controlCount = controls
-        self.isASCII = high & 0x8080_8080_8080_8080 == 0
+        self.isASCII = !ByteWords.hasHighByte(high)
     }
 
     /// Control bytes text files carry: tab, line feed, vertical tab, form feed, carriage return,

@@ -114,16 +114,13 @@ public enum MojibakeRepair {
             // characters other than the no-break space and General Punctuation. Every damage letter
             // is above ASCII, so runs of ASCII are passed eight bytes at a time, and only a token
             // holding a damage letter is found whole (back and forth from the letter) and parsed.
-            guard let base = paragraph.baseAddress else { return false }
             var judgedUpTo = 0  // tokens before this offset are judged
             var index = 0
             while index < count {
-                while index + 8 <= count, UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
-                    index += 8
-                }
+                while index + 8 <= count, !ByteWords.hasHighByte(ByteWords.load(paragraph, at: index)) { index += 8 }
                 while index < count, paragraph[index] < 0x80 { index += 1 }
                 guard index < count else { break }
-                if let separator = separatorLength(paragraph, at: index) {
+                if let separator = SyllableScoring.separatorLength(paragraph, at: index) {
                     index += separator
                     continue
                 }
@@ -141,41 +138,17 @@ public enum MojibakeRepair {
         }
     }
 
-    /// The length of the separator scalar at `index` (a byte above ASCII): 2 for the no-break space
-    /// (C2 A0), 3 for General Punctuation (E2 80 xx, E2 81 xx); nil for a character of a token.
-    @inline(__always)
-    private static func separatorLength(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Int? {
-        let byte = bytes[index]
-        if byte == 0xC2, index + 1 < bytes.count, bytes[index + 1] == 0xA0 { return 2 }
-        if byte == 0xE2, index + 2 < bytes.count, bytes[index + 1] == 0x80 || bytes[index + 1] == 0x81 { return 3 }
-        return nil
-    }
-
     /// The token holding the character at `index` (not a separator), none of it before `floor`.
     private static func tokenAround(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int, from floor: Int) -> Range<Int> {
         var start = index
         while start > floor {
             let previous = bytes[start - 1]
-            if previous < 0x80 {
-                guard SyllableScoring.isASCIILetter(previous) else { break }
-                start -= 1
-            } else {
-                let lead = UTF8Scan.previousStart(bytes, before: start, start: floor)
-                if separatorLength(bytes, at: lead) != nil { break }
-                start = lead
-            }
+            let lead = previous < 0x80 ? start - 1 : UTF8Scan.previousStart(bytes, before: start, start: floor)
+            guard SyllableScoring.isTokenByte(bytes, at: lead) else { break }
+            start = lead
         }
         var end = index
-        while end < bytes.count {
-            let byte = bytes[end]
-            if byte < 0x80 {
-                guard SyllableScoring.isASCIILetter(byte) else { break }
-                end += 1
-            } else {
-                if separatorLength(bytes, at: end) != nil { break }
-                end += 1
-            }
-        }
+        while end < bytes.count, SyllableScoring.isTokenByte(bytes, at: end) { end += 1 }
         return start..<end
     }
 

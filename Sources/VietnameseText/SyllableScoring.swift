@@ -97,18 +97,9 @@ enum SyllableScoring {
                 index += 1
                 continue
             }
-            // A separator scalar: NBSP (C2 A0) or U+2000...U+206F (E2 80 xx, E2 81 xx).
-            let separatorLength: Int
-            if byte == 0xC2, index + 1 < count, bytes[index + 1] == 0xA0 {
-                separatorLength = 2
-            } else if byte == 0xE2, index + 2 < count, bytes[index + 1] == 0x80 || bytes[index + 1] == 0x81 {
-                separatorLength = 3
-            } else {
-                separatorLength = 0
-            }
-            if separatorLength > 0 {
+            if let separator = separatorLength(bytes, at: index) {
                 close(at: index)
-                index += separatorLength
+                index += separator
                 continue
             }
             if start < 0 { start = index }
@@ -118,6 +109,24 @@ enum SyllableScoring {
         }
         close(at: count)
         return ranges
+    }
+
+    /// The length of the separator scalar at `index`, a byte above ASCII: 2 for the no-break space
+    /// (C2 A0), 3 for General Punctuation (U+2000...U+206F: E2 80 xx, E2 81 xx); nil for a character
+    /// of a token.
+    @inline(__always)
+    static func separatorLength(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Int? {
+        let byte = bytes[index]
+        if byte == 0xC2, index + 1 < bytes.count, bytes[index + 1] == 0xA0 { return 2 }
+        if byte == 0xE2, index + 2 < bytes.count, bytes[index + 1] == 0x80 || bytes[index + 1] == 0x81 { return 3 }
+        return nil
+    }
+
+    /// Whether the byte at `index` (the first of its character) belongs to a token: an ASCII letter,
+    /// or a character above ASCII that is no separator.
+    @inline(__always)
+    static func isTokenByte(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
+        bytes[index] < 0x80 ? isASCIILetter(bytes[index]) : separatorLength(bytes, at: index) == nil
     }
 
     @inline(__always)

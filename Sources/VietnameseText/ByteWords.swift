@@ -1,0 +1,38 @@
+// VietnameseText: word-at-a-time byte tests. Looks at eight bytes of text at once with 64-bit arithmetic.
+
+/// Tests on eight bytes at once, for scans that pass most of a text without looking at each byte:
+/// the binary-input scan, the repair skip, the text layout's line scan. Public and inlinable
+/// because that last scan, in DocumentReaders, calls them once per word: this toolchain does not
+/// inline a `package` function into another module, a public inlinable one it does.
+public enum ByteWords {
+    // Constants, not stored statics: a stored static is read through its initialisation check.
+    @usableFromInline static var ones: UInt64 { 0x0101_0101_0101_0101 }
+    @usableFromInline static var highBits: UInt64 { 0x8080_8080_8080_8080 }
+
+    /// The eight bytes at `index` (there must be eight), byte `index + k` in bits 8k to 8k + 7.
+    @inlinable @inline(__always)
+    public static func load(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> UInt64 {
+        UInt64(littleEndian: UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: UInt64.self))
+    }
+
+    /// Whether some byte of `word` is below 0x20 (a control byte: line break, tab, NUL). Exact as a
+    /// yes or no, though the bits it leaves do not tell which byte ("hasless" of the bit hacks).
+    @inlinable @inline(__always)
+    public static func hasControl(_ word: UInt64) -> Bool {
+        (word &- ones &* 0x20) & ~word & highBits != 0
+    }
+
+    /// Whether some byte of `word` is above ASCII.
+    @inlinable @inline(__always)
+    public static func hasHighByte(_ word: UInt64) -> Bool {
+        word & highBits != 0
+    }
+
+    /// 0x80 in each byte of `word` that is a space (0x20), 0 in every other byte: exact per byte.
+    @inlinable @inline(__always)
+    public static func spaceBits(_ word: UInt64) -> UInt64 {
+        let folded = word ^ (ones &* 0x20)
+        let low = ~highBits
+        return ~(((folded & low) &+ low) | folded | low)
+    }
+}
