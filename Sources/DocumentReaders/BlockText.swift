@@ -128,30 +128,38 @@ public enum BlockText {
     /// (a dash, quotes and other punctuation are left as they are).
     static func isAlreadyClean(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let first = bytes.first, let last = bytes.last, first != 0x20, last != 0x20 else { return bytes.isEmpty }
-        var previousSpace = false
         var index = 0
         let count = bytes.count
         while index < count {
-            let byte = bytes[index]
-            index += 1
-            if byte == 0x20 {
-                if previousSpace { return false }
-                previousSpace = true
-                continue
+            // Stretches without a control, a doubled space or a lead byte that may start a change
+            // are passed sixteen bytes at a time.
+            index = ByteVectors.skipUnflagged(bytes, from: index) { bytes, next in
+                typealias V = ByteVectors
+                return bytes .< V.splat(0x20) .| (bytes .== V.splat(0x20) .& next .== V.splat(0x20))
+                    .| bytes .== V.splat(0xC2) .| bytes .== V.splat(0xCC) .| bytes .== V.splat(0xCD)
+                    .| bytes .== V.splat(0xE2) .| bytes .== V.splat(0xEF)
             }
-            previousSpace = false
-            if byte >= 0x20 && byte < 0xC2 { continue }
-            // Every other byte that may start a change, with the bytes after it (a sequence cut short is not clean).
-            guard byte >= 0xC2, index < count else { return false }
-            let next = bytes[index], third = index + 1 < count ? bytes[index + 1] : 0
-            switch byte {
-            case 0xC2: if next == 0xA0 || next == 0xAD { return false }  // no-break space, soft hyphen
-            case 0xCC: return false  // combining marks U+0300–U+033F
-            case 0xCD: if next <= 0xAF { return false }  // U+0340–U+036F
-            case 0xE2:  // U+2000–U+200D spaces and zero-width characters, U+2011 hyphen, U+202F space
-                if next == 0x80 && (third <= 0x8D || third == 0x91 || third == 0xAF) { return false }
-            case 0xEF: if next == 0xBB && third == 0xBF { return false }  // byte-order mark
-            default: break
+            let end = ByteVectors.lookEnd(from: index, count: count)
+            while index < end {
+                let byte = bytes[index]
+                index += 1
+                if byte == 0x20 {
+                    if index < count && bytes[index] == 0x20 { return false }
+                    continue
+                }
+                if byte >= 0x20 && byte < 0xC2 { continue }
+                // Every other byte that may start a change, with the bytes after it (a sequence cut short is not clean).
+                guard byte >= 0xC2, index < count else { return false }
+                let next = bytes[index], third = index + 1 < count ? bytes[index + 1] : 0
+                switch byte {
+                case 0xC2: if next == 0xA0 || next == 0xAD { return false }  // no-break space, soft hyphen
+                case 0xCC: return false  // combining marks U+0300–U+033F
+                case 0xCD: if next <= 0xAF { return false }  // U+0340–U+036F
+                case 0xE2:  // U+2000–U+200D spaces and zero-width characters, U+2011 hyphen, U+202F space
+                    if next == 0x80 && (third <= 0x8D || third == 0x91 || third == 0xAF) { return false }
+                case 0xEF: if next == 0xBB && third == 0xBF { return false }  // byte-order mark
+                default: break
+                }
             }
         }
         return true

@@ -187,7 +187,9 @@ package struct NumeralAnchors: Sendable {
             while index < count {
                 let byte = bytes[index]
                 let kind = classes[Int(byte)]
-                if kind == 0 {
+                // A byte that may only end white space (4 alone) starts nothing: it is no digit,
+                // and every magnitude starts with n or t.
+                if kind & 3 == 0 {
                     index += 1
                     continue
                 }
@@ -196,6 +198,8 @@ package struct NumeralAnchors: Sendable {
                     if index != digitEnd { digits.append(index) }
                     digitEnd = index + 1
                 case 2:
+                    // Vietnamese letters with marks (E1 B8 and up) are the common case: no call.
+                    if byte == 0xE1 && index + 1 < count && bytes[index + 1] >= 0xB8 { break }
                     let width = Self.otherDigitWidth(bytes, at: index)
                     if width > 0 {
                         if index != digitEnd { digits.append(index) }

@@ -63,34 +63,50 @@ public enum TextNormalizer {
     /// marks), E2 (80 xx), EF (BB BF). A switch, not a table: a `static let` read in the scanning
     /// loop checks its initialisation at every byte.
     @inline(__always)
-    private static func interesting(_ byte: UInt8) -> Bool {
+    static func interesting(_ byte: UInt8) -> Bool {
         switch byte {
         case 0xC2, 0xC3, 0xCC, 0xCD, 0xE2, 0xEF: return true
         default: return false
         }
     }
 
-    private static func firstByteNeedingWork(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+    /// Where the first change starts (the base letter of a combining sequence), or nil.
+    static func firstByteNeedingWork(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
         var index = 0
         let count = bytes.count
         while index < count {
-            let byte = bytes[index]
-            if interesting(byte) && needsWork(bytes, at: index) {
-                // Start at the base letter of a combining sequence.
-                var start = index
-                while start > 0 && isMark(bytes, at: start) {
-                    start -= 1
-                    while start > 0 && bytes[start] & 0xC0 == 0x80 { start -= 1 }
-                }
-                return start
+            // Stretches without a lead byte that may need work are passed sixteen bytes at a time.
+            index = ByteVectors.skipUnflagged(bytes, from: index) { bytes, next in
+                typealias V = ByteVectors
+                return bytes .== V.splat(0xC2) .| bytes .== V.splat(0xCC) .| bytes .== V.splat(0xCD)
+                    .| bytes .== V.splat(0xE2) .| bytes .== V.splat(0xEF)
+                    .| (bytes .== V.splat(0xC3) .& (next .== V.splat(0x90) .| next .== V.splat(0xB0)))
             }
-            index += 1
+            let end = ByteVectors.lookEnd(from: index, count: count)
+            while index < end {
+                if interesting(bytes[index]) && needsWork(bytes, at: index) {
+                    // Start at the base letter of a combining sequence.
+                    var start = index
+                    while start > 0 && isMark(bytes, at: start) {
+                        start -= 1
+                        while start > 0 && bytes[start] & 0xC0 == 0x80 { start -= 1 }
+                    }
+                    return start
+                }
+                index += 1
+            }
         }
         return nil
     }
 
     @inline(__always)
-    private static func needsWork(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
+    static func needsWork(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
+        // C3 leads the Latin-1 letters (à, é, ô, …: common in Vietnamese); of them only the eth
+        // (C3 90, C3 B0) has an action, so the second byte settles it without decoding.
+        if bytes[index] == 0xC3 {
+            guard index + 1 < bytes.count else { return false }
+            return bytes[index + 1] == 0x90 || bytes[index + 1] == 0xB0
+        }
         let (scalar, _) = LetterTable.decode(bytes, at: index)
         return action(for: scalar) != nil || (scalar >= 0x300 && scalar <= 0x36F)
     }
@@ -162,7 +178,7 @@ public enum TextNormalizer {
 
     /// Whether a combining mark U+0300...U+036F starts at `index`.
     @inline(__always)
-    private static func isMark(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
+    static func isMark(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
         guard index + 1 < bytes.count else { return false }
         let lead = bytes[index]
         return (lead == 0xCC && bytes[index + 1] >= 0x80) || (lead == 0xCD && bytes[index + 1] <= 0xAF)

@@ -78,6 +78,52 @@ final class DocumentTests: XCTestCase {
         XCTAssertGreaterThan(shortcuts, 100)
     }
 
+    /// The clean-text test passes sixteen bytes at a time; it agrees with a look at every byte on
+    /// long texts where the bytes that make a text unclean fall at every place of a stretch.
+    func testTheCleanTextTestAgreesWithALookAtEveryByte() {
+        let pieces = ["Công", "đoàn", "viên", " ", "ộ", " ", "  ", "\t", "\n", "\u{A0}", "\u{AD}", "\u{2011}", "\u{200B}",
+                      "\u{2009}", "\u{202F}", "\u{FEFF}", "e\u{0302}\u{0301}", "\u{0340}", "–", "“", "«", "Ͱ", "\u{1}", "x"]
+        var random = SeededRandom(seed: 11)
+        var clean = 0, uncleanFarIn = 0
+        for round in 0..<3_000 {
+            var text = ""
+            for _ in 0..<(1 + random.next(60)) { text += random.next(5) == 0 ? random.pick(pieces) : random.pick(Array(pieces.prefix(5))) }
+            var copy = text
+            let (fast, plain, firstUnclean) = copy.withUTF8 { bytes -> (Bool, Bool, Int?) in
+                (BlockText.isAlreadyClean(bytes), Self.isCleanByteByByte(bytes), Self.firstUncleanByte(bytes))
+            }
+            XCTAssertEqual(fast, plain, "round \(round): \(text.debugDescription)")
+            if plain { clean += 1 } else if firstUnclean.map({ $0 > 16 }) == true { uncleanFarIn += 1 }
+        }
+        XCTAssertGreaterThan(clean, 100)
+        XCTAssertGreaterThan(uncleanFarIn, 300)
+    }
+
+    /// The rule of ``BlockText/isAlreadyClean(_:)`` read byte by byte: the edges, then each byte.
+    private static func isCleanByteByByte(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let first = bytes.first, let last = bytes.last else { return true }
+        return first != 0x20 && last != 0x20 && firstUncleanByte(bytes) == nil
+    }
+
+    /// The first byte of a doubled space, a control, or a character the cleaning changes.
+    private static func firstUncleanByte(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        bytes.indices.first { index in
+            let byte = bytes[index]
+            let next = index + 1 < bytes.count ? bytes[index + 1] : nil, third = index + 2 < bytes.count ? bytes[index + 2] : 0
+            switch byte {
+            case 0x20: return next == 0x20
+            case ..<0x20: return true
+            case 0xC2: return next == nil || next == 0xA0 || next == 0xAD
+            case 0xCC: return true
+            case 0xCD: return next.map { $0 <= 0xAF } ?? true
+            case 0xE2: return next == nil || (next == 0x80 && (third <= 0x8D || third == 0x91 || third == 0xAF))
+            case 0xEF: return next == nil || (next == 0xBB && third == 0xBF)
+            case 0xC3...: return next == nil  // a lead byte cut short at the end
+            default: return false
+            }
+        }
+    }
+
     func testUnchangedTextKeepsAnIdentityMap() {
         let (text, map, repairs) = BlockText.produce(raw: "Ban Chấp hành Công đoàn cơ sở")
         XCTAssertTrue(repairs.isEmpty)

@@ -101,6 +101,44 @@ final class FastPathTests: XCTestCase {
         XCTAssertEqual(words, ["triệu", "TỶ"])
     }
 
+    /// The anchors against a scan of the text's scalars: each run of decimal digits (any script)
+    /// found at its first digit; each magnitude word after white space found, and nothing else
+    /// taken for one.
+    func testNumeralAnchorsAgreeWithAScanOfScalars() {
+        let pieces = ["1", "09", "٣", "２", "\u{1045}", "𝟏", "ạ", "ệ", "ỷ", "ỉ", "à", "ă", "đ", "n", "t", "x", ".", ",",
+                      " ", "  ", "\u{A0}", "\u{2003}", "\n", "triệu", "TỶ", "nghìn", "Ngàn", "tỉ", "tỉnh", "ngàna", "Tri"]
+        var random = SeededRandom(seed: 97)
+        let magnitudeWords = ["nghìn", "ngàn", "triệu", "tỷ", "tỉ"]
+        for _ in 0..<3_000 {
+            var text = (0..<random.next(24)).map { _ in random.pick(pieces) }.joined()
+            let anchors = text.withUTF8 { NumeralAnchors(in: $0) }
+            var digits: [Int] = [], spacedMagnitudes: [Int] = []
+            var offset = 0, previous: Unicode.Scalar?, digitRun = false
+            for scalar in text.unicodeScalars {
+                let isDigit = scalar.properties.numericType == .decimal
+                if isDigit && !digitRun { digits.append(offset) }
+                digitRun = isDigit
+                let rest = String(decoding: Array(text.utf8)[offset...], as: UTF8.self).lowercased()
+                if previous?.properties.isWhitespace == true,
+                   magnitudeWords.contains(where: { word in
+                       guard rest.hasPrefix(word) else { return false }
+                       guard let next = rest.dropFirst(word.count).unicodeScalars.first else { return true }
+                       return !(next.isASCII && next.properties.isAlphabetic)
+                   }) {
+                    spacedMagnitudes.append(offset)
+                }
+                previous = scalar
+                offset += scalar.utf8.count
+            }
+            XCTAssertEqual(anchors.digits, digits, text)
+            XCTAssertTrue(Set(spacedMagnitudes).isSubset(of: anchors.magnitudes), text)
+            for start in anchors.magnitudes {
+                let rest = String(decoding: Array(text.utf8)[start...], as: UTF8.self).lowercased()
+                XCTAssertTrue(magnitudeWords.contains { rest.hasPrefix($0) }, text)
+            }
+        }
+    }
+
     func testRepairSkipsOnlyParagraphsWithoutSignsOfDamage() {
         func check(_ paragraph: String) -> Bool {
             var copy = paragraph

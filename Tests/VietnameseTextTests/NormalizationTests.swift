@@ -1,6 +1,7 @@
 // VietnameseTextTests: normalisation. NFC, eth, spaces, invisible characters, quotes, dashes, offsets.
 
 import Foundation
+import SeededRandom
 import XCTest
 @testable import VietnameseText
 
@@ -13,6 +14,55 @@ final class NormalizationTests: XCTestCase {
         XCTAssertEqual(result.changes.total, 0)
         // En dash and ASCII quotes are already the normal form.
         XCTAssertTrue(TextNormalizer.normalize("giai đoạn 2020 – 2023, \"mô hình tốt\"").map.isIdentity)
+    }
+
+    /// The scan passes the Latin-1 letters (C3 80 to C3 BF) by their second byte: only the eth
+    /// (C3 90, C3 B0) starts work, at any place in a word.
+    func testOnlyTheEthAmongLatin1LettersStartsWork() {
+        for second in UInt8(0x80)...0xBF {
+            let letter = String(decoding: [0xC3, second], as: UTF8.self)
+            let texts = ["\(letter)oàn viên", "đoàn v\(letter)", "\(letter)", "Công đoàn \(letter)ại hội"]
+            for (text, ethsInWords) in zip(texts, [1, 0, 0, 1]) {
+                let result = TextNormalizer.normalize(text)
+                if second == 0x90 || second == 0xB0 {
+                    XCTAssertEqual(result.changes.ethReplaced, ethsInWords, text)
+                } else {
+                    XCTAssertEqual(result.text, text)
+                    XCTAssertTrue(result.map.isIdentity, text)
+                }
+            }
+        }
+    }
+
+    /// The scan for the first change passes sixteen bytes at a time; it agrees with a look at
+    /// every byte on long texts where the bytes that may need work fall at every place of a stretch.
+    func testFirstChangeAgreesWithALookAtEveryByte() {
+        let pieces = ["Công", "đoàn", "viên", " ", "à", "ộ", "Ð", "ð", "Ðoàn", "\u{A0}", "\u{AD}", "\u{200B}", "\u{FEFF}",
+                      "“", "”", "–", "—", "\u{2011}", "\u{202F}", "e\u{0301}", "o\u{0302}\u{0300}", "\u{0340}", "x", "1"]
+        var random = SeededRandom(seed: 23)
+        var found = 0
+        for round in 0..<3_000 {
+            // Mostly plain words, so that many texts hold a change only far in, or none.
+            var text = ""
+            for _ in 0..<(1 + random.next(60)) { text += random.next(4) == 0 ? random.pick(pieces) : random.pick(Array(pieces.prefix(5))) }
+            var copy = text
+            let (fast, plain) = copy.withUTF8 { bytes -> (Int?, Int?) in
+                var plain: Int?
+                for index in bytes.indices where TextNormalizer.interesting(bytes[index]) && TextNormalizer.needsWork(bytes, at: index) {
+                    var start = index
+                    while start > 0 && TextNormalizer.isMark(bytes, at: start) {
+                        start -= 1
+                        while start > 0 && bytes[start] & 0xC0 == 0x80 { start -= 1 }
+                    }
+                    plain = start
+                    break
+                }
+                return (TextNormalizer.firstByteNeedingWork(bytes), plain)
+            }
+            XCTAssertEqual(fast, plain, "round \(round): \(text.debugDescription)")
+            if plain.map({ $0 > 16 }) == true { found += 1 }
+        }
+        XCTAssertGreaterThan(found, 300)
     }
 
     func testDecomposedTextIsComposed() {

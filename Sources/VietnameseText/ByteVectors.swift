@@ -1,0 +1,61 @@
+// VietnameseText: sixteen-bytes-at-a-time byte tests. Passes the stretches of a text a scan has nothing to do in.
+
+/// Sixteen bytes at once in SIMD registers, for the scans that look for rare bytes in text where
+/// most bytes are above ASCII (Vietnamese letters), so that eight-byte ASCII skipping
+/// (``ByteWords``) passes little: the block cleaner's and the normaliser's "anything to do?" scans.
+///
+/// Compare vectors with vectors (``splat(_:)``): this toolchain compiles a comparison with a
+/// scalar (`vector .== 0x20`) lane by lane through memory, one with a splatted vector to single
+/// instructions. Public and inlinable so that a scan in another module gets the instructions, not
+/// calls.
+public enum ByteVectors {
+    /// Sixteen bytes of text, byte `offset + k` in lane `k`.
+    public typealias Vector = SIMD16<UInt8>
+    /// Per lane, whether a test holds.
+    public typealias Mask = SIMDMask<SIMD16<Int8>>
+
+    /// `byte` in every lane.
+    @inlinable @inline(__always)
+    public static func splat(_ byte: UInt8) -> Vector { Vector(repeating: byte) }
+
+    /// The sixteen bytes at `offset` (there must be sixteen).
+    @inlinable @inline(__always)
+    public static func load(_ bytes: UnsafeBufferPointer<UInt8>, at offset: Int) -> Vector {
+        UnsafeRawPointer(bytes.baseAddress! + offset).loadUnaligned(as: Vector.self)
+    }
+
+    /// Whether the test holds in some lane.
+    @inlinable @inline(__always)
+    public static func any(_ mask: Mask) -> Bool {
+        // Reduced as two 64-bit halves: `any(_:)` of the standard library calls a lane-wise minimum.
+        let halves = unsafeBitCast(mask, to: SIMD2<UInt64>.self)
+        return halves[0] | halves[1] != 0
+    }
+
+    /// From `offset`, passes the 16-byte stretches in which `flags` marks no byte, and returns
+    /// where the first stretch with a marked byte starts, or the first offset from which fewer
+    /// than 17 bytes remain. `flags` gets a stretch and the stretch one byte further on, for tests
+    /// on a byte and the next (a byte after the stretch is read, so that much must remain).
+    ///
+    /// A scan calls it, then looks byte by byte at the 16 bytes from the offset it returns (at
+    /// every byte left, near the end) and calls it again. `flags` must mark every byte the
+    /// byte-by-byte look would stop or act at; it may mark more.
+    @inlinable @inline(__always)
+    public static func skipUnflagged(
+        _ bytes: UnsafeBufferPointer<UInt8>, from offset: Int, _ flags: (_ bytes: Vector, _ next: Vector) -> Mask
+    ) -> Int {
+        var offset = offset
+        while offset + 17 <= bytes.count {
+            if any(flags(load(bytes, at: offset), load(bytes, at: offset + 1))) { return offset }
+            offset += 16
+        }
+        return offset
+    }
+
+    /// The end of the byte-by-byte look that starts at `offset`, returned by
+    /// ``skipUnflagged(_:from:_:)``: 16 bytes on, or the end of `bytes` when it is near.
+    @inlinable @inline(__always)
+    public static func lookEnd(from offset: Int, count: Int) -> Int {
+        offset + 17 <= count ? offset + 16 : count
+    }
+}
