@@ -133,13 +133,13 @@ public enum BlockText {
         while index < count {
             // Stretches without a control, a doubled space or a lead byte that may start a change
             // are passed sixteen bytes at a time.
-            index = ByteVectors.skipUnflagged(bytes, from: index) { bytes, next in
+            index = ByteVectors.skipUnflagged(bytes, from: index, to: count) { bytes, next in
                 typealias V = ByteVectors
                 return bytes .< V.splat(0x20) .| (bytes .== V.splat(0x20) .& next .== V.splat(0x20))
                     .| bytes .== V.splat(0xC2) .| bytes .== V.splat(0xCC) .| bytes .== V.splat(0xCD)
                     .| bytes .== V.splat(0xE2) .| bytes .== V.splat(0xEF)
             }
-            let end = ByteVectors.lookEnd(from: index, count: count)
+            let end = ByteVectors.lookEnd(from: index, end: count)
             while index < end {
                 let byte = bytes[index]
                 index += 1

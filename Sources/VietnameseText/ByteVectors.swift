@@ -34,18 +34,20 @@ public enum ByteVectors {
 
     /// From `offset`, passes the 16-byte stretches in which `flags` marks no byte, and returns
     /// where the first stretch with a marked byte starts, or the first offset from which fewer
-    /// than 17 bytes remain. `flags` gets a stretch and the stretch one byte further on, for tests
-    /// on a byte and the next (a byte after the stretch is read, so that much must remain).
+    /// than 17 bytes remain before `end`. `flags` gets a stretch and the stretch one byte further
+    /// on, for tests on a byte and the next (a byte after the stretch is read, so that much must
+    /// remain).
     ///
-    /// A scan calls it, then looks byte by byte at the 16 bytes from the offset it returns (at
-    /// every byte left, near the end) and calls it again. `flags` must mark every byte the
-    /// byte-by-byte look would stop or act at; it may mark more.
+    /// A scan calls it, then looks byte by byte from the offset it returns up to
+    /// ``lookEnd(from:end:)`` and calls it again. `flags` must mark every byte the byte-by-byte
+    /// look would stop or act at; it may mark more.
     @inlinable @inline(__always)
     public static func skipUnflagged(
-        _ bytes: UnsafeBufferPointer<UInt8>, from offset: Int, _ flags: (_ bytes: Vector, _ next: Vector) -> Mask
+        _ bytes: UnsafeBufferPointer<UInt8>, from offset: Int, to end: Int,
+        _ flags: (_ bytes: Vector, _ next: Vector) -> Mask
     ) -> Int {
         var offset = offset
-        while offset + 17 <= bytes.count {
+        while offset + 17 <= end {
             if any(flags(load(bytes, at: offset), load(bytes, at: offset + 1))) { return offset }
             offset += 16
         }
@@ -53,9 +55,9 @@ public enum ByteVectors {
     }
 
     /// The end of the byte-by-byte look that starts at `offset`, returned by
-    /// ``skipUnflagged(_:from:_:)``: 16 bytes on, or the end of `bytes` when it is near.
+    /// ``skipUnflagged(_:from:to:_:)``: 16 bytes on, or `end` when it is near.
     @inlinable @inline(__always)
-    public static func lookEnd(from offset: Int, count: Int) -> Int {
-        offset + 17 <= count ? offset + 16 : count
+    public static func lookEnd(from offset: Int, end: Int) -> Int {
+        offset + 17 <= end ? offset + 16 : end
     }
 }

@@ -209,17 +209,22 @@ public enum SentenceSplitter {
         var result: [Range<Int>] = []
         var sentenceStart = skipSpace(bytes, from: start, end: end, lineBreaks: true)
         var index = sentenceStart
+        var lookEnd = index
+        let semicolon = options.splitOnSemicolon
         while index < end {
+            if index >= lookEnd {
+                // Stretches without a byte that may start a terminator are passed sixteen bytes at a time.
+                index = ByteVectors.skipUnflagged(bytes, from: index, to: end) { bytes, _ in
+                    terminatorLeadLanes(bytes, semicolon: semicolon)
+                }
+                lookEnd = ByteVectors.lookEnd(from: index, end: end)
+            }
             // Bytes that cannot start a terminator are skipped one by one: in valid UTF-8 an ASCII
             // byte or a lead byte 0xE2 never stands inside another character.
-            let isTerminator: Bool
-            switch bytes[index] {
-            case UInt8(ascii: "."), UInt8(ascii: "!"), UInt8(ascii: "?"): isTerminator = true
-            case 0xE2: isTerminator = index + 2 < end && bytes[index + 1] == 0x80 && bytes[index + 2] == 0xA6  // …
-            case UInt8(ascii: ";"): isTerminator = options.splitOnSemicolon
-            default: isTerminator = false
-            }
-            guard isTerminator else {
+            let byte = bytes[index]
+            guard mayStartTerminator(byte, semicolon: semicolon),
+                  byte != 0xE2 || (index + 2 < end && bytes[index + 1] == 0x80 && bytes[index + 2] == 0xA6)  // …
+            else {
                 index += 1
                 continue
             }
@@ -408,6 +413,35 @@ public enum SentenceSplitter {
         return byte == 0xC2 && index + 1 < end && bytes[index + 1] == 0xAB
     }
 
+    /// Whether `byte` may start a terminator: . ! ? the lead byte of "…", and ; when it splits.
+    static func mayStartTerminator(_ byte: UInt8, semicolon: Bool) -> Bool {
+        byte == UInt8(ascii: ".") || byte == UInt8(ascii: "!") || byte == UInt8(ascii: "?") || byte == 0xE2
+            || (semicolon && byte == UInt8(ascii: ";"))
+    }
+
+    /// ``mayStartTerminator(_:semicolon:)`` in each lane.
+    @inline(__always)
+    static func terminatorLeadLanes(_ bytes: ByteVectors.Vector, semicolon: Bool) -> ByteVectors.Mask {
+        typealias V = ByteVectors
+        let lanes = bytes .== V.splat(UInt8(ascii: ".")) .| bytes .== V.splat(UInt8(ascii: "!"))
+            .| bytes .== V.splat(UInt8(ascii: "?")) .| bytes .== V.splat(0xE2)
+        return semicolon ? lanes .| bytes .== V.splat(UInt8(ascii: ";")) : lanes
+    }
+
+    /// Whether `byte` may start a quote or bracket mark: ( ) [ ] " and the lead bytes 0xE2 and 0xC2
+    /// of the curly quotes and guillemets. In valid UTF-8 no other byte starts one.
+    static func mayStartSpanMark(_ byte: UInt8) -> Bool {
+        byte == 0x28 || byte == 0x29 || byte == 0x5B || byte == 0x5D || byte == 0x22 || byte == 0xE2 || byte == 0xC2
+    }
+
+    /// ``mayStartSpanMark(_:)`` in each lane.
+    @inline(__always)
+    static func spanByteLanes(_ bytes: ByteVectors.Vector) -> ByteVectors.Mask {
+        typealias V = ByteVectors
+        return bytes .== V.splat(0x28) .| bytes .== V.splat(0x29) .| bytes .== V.splat(0x5B) .| bytes .== V.splat(0x5D)
+            .| bytes .== V.splat(0x22) .| bytes .== V.splat(0xE2) .| bytes .== V.splat(0xC2)
+    }
+
     /// The outermost balanced quote and bracket spans of the content, sorted: “…”, ‘…’, «…», (…),
     /// […], and straight "…" taken in pairs. An opener without its closer protects nothing.
     static func protectedSpans(_ bytes: UnsafeBufferPointer<UInt8>, start: Int, end: Int) -> [Range<Int>] {
@@ -415,11 +449,15 @@ public enum SentenceSplitter {
         var stack: [(kind: UInt8, position: Int)] = []
         var straightOpen: Int?
         var index = start
+        var lookEnd = start
         while index < end {
+            if index >= lookEnd {
+                // Stretches without any of those bytes are passed sixteen bytes at a time.
+                index = ByteVectors.skipUnflagged(bytes, from: index, to: end) { bytes, _ in spanByteLanes(bytes) }
+                lookEnd = ByteVectors.lookEnd(from: index, end: end)
+            }
             let byte = bytes[index]
-            // Only ( ) [ ] " and the lead bytes 0xE2 and 0xC2 of the curly quotes and guillemets
-            // matter; in valid UTF-8 no other byte starts one, so the rest are stepped over singly.
-            guard byte == 0x28 || byte == 0x29 || byte == 0x5B || byte == 0x5D || byte == 0x22 || byte == 0xE2 || byte == 0xC2 else {
+            guard mayStartSpanMark(byte) else {
                 index += 1
                 continue
             }

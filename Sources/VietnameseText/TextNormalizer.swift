@@ -76,13 +76,13 @@ public enum TextNormalizer {
         let count = bytes.count
         while index < count {
             // Stretches without a lead byte that may need work are passed sixteen bytes at a time.
-            index = ByteVectors.skipUnflagged(bytes, from: index) { bytes, next in
+            index = ByteVectors.skipUnflagged(bytes, from: index, to: count) { bytes, next in
                 typealias V = ByteVectors
                 return bytes .== V.splat(0xC2) .| bytes .== V.splat(0xCC) .| bytes .== V.splat(0xCD)
                     .| bytes .== V.splat(0xE2) .| bytes .== V.splat(0xEF)
                     .| (bytes .== V.splat(0xC3) .& (next .== V.splat(0x90) .| next .== V.splat(0xB0)))
             }
-            let end = ByteVectors.lookEnd(from: index, count: count)
+            let end = ByteVectors.lookEnd(from: index, end: count)
             while index < end {
                 if interesting(bytes[index]) && needsWork(bytes, at: index) {
                     // Start at the base letter of a combining sequence.

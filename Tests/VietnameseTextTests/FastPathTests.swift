@@ -139,6 +139,27 @@ final class FastPathTests: XCTestCase {
         }
     }
 
+    /// The sentence splitter passes stretches whose lanes hold no byte its byte-by-byte look acts
+    /// at: each lane test marks exactly the bytes of its predicate, at every place of a stretch.
+    func testSentenceLaneTestsMarkTheBytesOfTheirPredicates() {
+        for byte in UInt8(0)...255 {
+            for lane in 0..<16 {
+                var bytes = ByteVectors.splat(byte == 0x61 ? 0x62 : 0x61)
+                bytes[lane] = byte
+                let spans = SentenceSplitter.spanByteLanes(bytes)
+                XCTAssertEqual(spans[lane], SentenceSplitter.mayStartSpanMark(byte), "\(byte) in lane \(lane)")
+                XCTAssertEqual((0..<16).filter { spans[$0] }.count, spans[lane] ? 1 : 0)
+                for semicolon in [false, true] {
+                    let leads = SentenceSplitter.terminatorLeadLanes(bytes, semicolon: semicolon)
+                    XCTAssertEqual(leads[lane], SentenceSplitter.mayStartTerminator(byte, semicolon: semicolon), "\(byte) in lane \(lane)")
+                    XCTAssertEqual((0..<16).filter { leads[$0] }.count, leads[lane] ? 1 : 0)
+                }
+            }
+        }
+        XCTAssertTrue(SentenceSplitter.mayStartTerminator(UInt8(ascii: ";"), semicolon: true))
+        XCTAssertFalse(SentenceSplitter.mayStartTerminator(UInt8(ascii: ";"), semicolon: false))
+    }
+
     func testRepairSkipsOnlyParagraphsWithoutSignsOfDamage() {
         func check(_ paragraph: String) -> Bool {
             var copy = paragraph
