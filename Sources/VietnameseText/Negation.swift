@@ -215,20 +215,32 @@ public struct NegationReader {
     /// Whether `range` of `bytes` may hold "không", "chưa", "chẳng" or "chả" in any case: "kh" or
     /// "ch" before "ô", "ư", "ẳ" or "ả", each in either case (NFC, as the words' keys are).
     static func mayHoldNegator(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
-        var index = range.lowerBound + 1
-        while index + 2 < range.upperBound {
-            if bytes[index] | 0x20 == 0x68, bytes[index - 1] | 0x20 == 0x63 || bytes[index - 1] | 0x20 == 0x6B {
-                let first = bytes[index + 1], second = bytes[index + 2]
-                if first == 0xC3 && (second == 0xB4 || second == 0x94) { return true }  // ô Ô
-                if first == 0xC6 && (second == 0xB0 || second == 0xAF) { return true }  // ư Ư
-                if first == 0xE1, second == 0xBA, index + 3 < range.upperBound,
-                   [0xB3, 0xB2, 0xA3, 0xA2].contains(bytes[index + 3]) {  // ẳ Ẳ ả Ả
-                    return true
-                }
+        // `start` is where "kh" or "ch" would start; stretches without one pass sixteen bytes at a time.
+        var start = range.lowerBound
+        while start + 3 < range.upperBound {
+            start = ByteVectors.skipUnflagged(bytes, from: start, to: range.upperBound) { bytes, next in
+                typealias V = ByteVectors
+                let letter = bytes | V.splat(0x20)
+                return (letter .== V.splat(0x63) .| letter .== V.splat(0x6B)) .& (next | V.splat(0x20)) .== V.splat(0x68)
             }
-            index += 1
+            let end = ByteVectors.lookEnd(from: start, end: range.upperBound)
+            while start < end && start + 3 < range.upperBound {
+                if opensNegator(bytes, at: start, end: range.upperBound) { return true }
+                start += 1
+            }
         }
         return false
+    }
+
+    /// Whether "kh" or "ch" at `start` (in either case) comes before "ô", "ư", "ẳ" or "ả" (either case) ending before `end`.
+    @inline(__always)
+    static func opensNegator(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int, end: Int) -> Bool {
+        guard bytes[start + 1] | 0x20 == 0x68, bytes[start] | 0x20 == 0x63 || bytes[start] | 0x20 == 0x6B else { return false }
+        let first = bytes[start + 2], second = bytes[start + 3]
+        if first == 0xC3 && (second == 0xB4 || second == 0x94) { return true }  // ô Ô
+        if first == 0xC6 && (second == 0xB0 || second == 0xAF) { return true }  // ư Ư
+        // ẳ Ẳ ả Ả
+        return first == 0xE1 && second == 0xBA && start + 4 < end && [0xB3, 0xB2, 0xA3, 0xA2].contains(bytes[start + 4])
     }
 
     private func firstToken(startingAtOrAfter offset: Int) -> Int {

@@ -1,4 +1,5 @@
 // VietnameseTextTests: negation. Mentions a report makes versus mentions it denies, in real report sentences.
+import SeededRandom
 import XCTest
 @testable import VietnameseText
 
@@ -149,6 +150,31 @@ final class NegationTests: XCTestCase {
             XCTAssertFalse(NegationReader.mayHoldNegator(bytes, 0..<plain.utf8.count))
             XCTAssertTrue(NegationReader.mayHoldNegator(bytes, 0..<bytes.count))
         }
+    }
+
+    /// The negator look passes sixteen bytes at a time; it agrees with a look at every place, for
+    /// long sentences and any range of them, the negators falling at every place of a stretch.
+    func testNegatorLookAgreesWithALookAtEveryPlace() {
+        let pieces = ["Đơn", "vị", "khu", "chịu", "chọn", "Khánh", "ch", "k", "h", " ", ",", "không", "KHÔNG", "chưa", "Chưa",
+                      "chẳng", "CHẲNG", "chả", "chả", "khô", "chứ", "ô", "ư"]
+        var random = SeededRandom(seed: 13)
+        var holds = 0
+        for _ in 0..<3_000 {
+            var text = (0..<(1 + random.next(40))).map { _ in random.next(6) == 0 ? random.pick(pieces) : random.pick(Array(pieces.prefix(6))) }
+                .joined(separator: random.next(2) == 0 ? " " : "")
+            text.withUTF8 { bytes in
+                let lower = random.next(bytes.count + 1), upper = lower + random.next(bytes.count - lower + 1)
+                var plain = false
+                var start = lower
+                while start + 3 < upper {
+                    if NegationReader.opensNegator(bytes, at: start, end: upper) { plain = true; break }
+                    start += 1
+                }
+                XCTAssertEqual(NegationReader.mayHoldNegator(bytes, lower..<upper), plain, String(decoding: bytes[lower..<upper], as: UTF8.self))
+                if plain && start - lower > 16 { holds += 1 }
+            }
+        }
+        XCTAssertGreaterThan(holds, 200)
     }
 
     /// One reader over a paragraph, mention after mention and sentence after sentence (and back),
