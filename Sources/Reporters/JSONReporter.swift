@@ -55,12 +55,19 @@ public enum JSONReporter: Reporter {
         var out: [UInt8] = []
         out.reserveCapacity(encoded.count + encoded.count / 8)
         var lineStart = true
-        // Read through a buffer: Data's own iterator costs a call per byte.
+        // Line by line, each found with memchr and copied whole: Data's own iterator costs a call per byte.
         encoded.withUnsafeBytes { raw in
-            for byte in raw {
-                if lineStart && byte != 0x0A { for _ in 0..<4 { out.append(0x20) } }
-                out.append(byte)
-                lineStart = byte == 0x0A
+            let bytes = raw.bindMemory(to: UInt8.self)
+            guard let base = bytes.baseAddress else { return }
+            var start = 0
+            while start < bytes.count {
+                let end = memchr(base + start, 0x0A, bytes.count - start)
+                    .map { base.distance(to: $0.assumingMemoryBound(to: UInt8.self)) + 1 } ?? bytes.count
+                // An empty line (a lone line break) is not indented.
+                if end - start > 1 || bytes[start] != 0x0A { out.append(contentsOf: repeatElement(0x20, count: 4)) }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<end]))
+                lineStart = bytes[end - 1] == 0x0A
+                start = end
             }
         }
         if !lineStart { out.append(0x0A) }

@@ -21,6 +21,9 @@ public struct PhraseSet: Sendable, Hashable {
 public struct PhraseMatch: Sendable, Hashable {
     /// The set's name.
     public let set: String
+    /// The set's place in ``PhraseMatcher/sets``: callers that sort many matches by set index an
+    /// array with it instead of hashing names.
+    public let setIndex: Int
     /// UTF-8 byte range in the text given to ``PhraseMatcher/matches(in:)``.
     public let range: Range<Int>
 }
@@ -247,7 +250,7 @@ public final class PhraseMatcher: Sendable {
             guard furthest[set] < hit.end else { continue }
             furthest[set] = hit.end
             if excluded[set].overlaps(hit.start..<hit.end) { continue }
-            result.append(PhraseMatch(set: setNames[set], range: hit.start..<hit.end))
+            result.append(PhraseMatch(set: setNames[set], setIndex: set, range: hit.start..<hit.end))
         }
         return result
     }

@@ -2,9 +2,29 @@
 import ComplianceEngine
 import Foundation
 @testable import Reporters
+import SeededRandom
 import XCTest
 
 final class JSONReporterTests: XCTestCase {
+    /// Each document's JSON, indented line by line, is the JSON with four spaces before every line
+    /// but an empty one, and a line break at the end.
+    func testIndentingAgreesWithALookAtEveryByte() {
+        let pieces = ["\n", "\n\n", "{", "\"a\" : 1", "  ", "ộ", "[", "]", "x"]
+        var random = SeededRandom(seed: 9)
+        for _ in 0..<2_000 {
+            let text = (0..<random.next(30)).map { _ in random.pick(pieces) }.joined()
+            var expected: [UInt8] = []
+            var lineStart = true
+            for byte in text.utf8 {
+                if lineStart && byte != 0x0A { expected += Array("    ".utf8) }
+                expected.append(byte)
+                lineStart = byte == 0x0A
+            }
+            if !lineStart { expected.append(0x0A) }
+            XCTAssertEqual(JSONReporter.indented(Data(text.utf8)), expected, text.debugDescription)
+        }
+    }
+
     private func wholeEncoding(_ run: RunResult) throws -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]

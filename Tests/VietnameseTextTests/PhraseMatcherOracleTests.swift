@@ -136,7 +136,8 @@ final class PhraseMatcherOracleTests: XCTestCase {
             }
         }
         kept.sort { ($0.start, $0.end, $0.set) < ($1.start, $1.end, $1.set) }
-        return kept.map { PhraseMatch(set: $0.set, range: $0.start..<$0.end) }
+        let indices = Dictionary(uniqueKeysWithValues: sets.enumerated().map { ($1.name, $0) })
+        return kept.map { PhraseMatch(set: $0.set, setIndex: indices[$0.set]!, range: $0.start..<$0.end) }
     }
 
     private func randomWord(_ random: inout SeededRandom) -> String {
