@@ -23,6 +23,10 @@ struct RawBlock {
     var blankLineBefore = false
     /// The top-level table the block sits in, so a layout table is classified as a whole.
     var group: Int?
+    /// `text` as stretches of a source String, when the reader recorded them (the text layout
+    /// does): a range of the source's UTF-8 bytes, or nil for a space put between lines. The final
+    /// text is then copied from the String, whose UTF-8 is known valid, instead of decoded again.
+    var stretches: [Range<Int>?] = []
 
     /// Appends `piece` coming from `location`.
     mutating func append(_ piece: some Collection<UInt8>, from location: BlockLocation) {
@@ -53,9 +57,11 @@ struct ProducedBlock {
     var rawText: String?
     var repairs: [Repair]
 
-    init(_ consumed: RawBlock) {
+    /// The block of `consumed`; `source` is the String its ``RawBlock/stretches`` are ranges of.
+    init(_ consumed: RawBlock, source: String? = nil) {
         var raw = consumed
-        let source = String(decoding: raw.text, as: UTF8.self)
+        let source = source.map { Self.copy(raw.stretches, of: $0) } ?? String(decoding: raw.text, as: UTF8.self)
+        assert(source.utf8.elementsEqual(raw.text), "ProducedBlock: the stretches do not make the raw text")
         let (text, map, repairs) = BlockText.produce(raw: source)
         self.text = text
         self.map = map
@@ -63,6 +69,22 @@ struct ProducedBlock {
         self.rawText = map.isIdentity ? nil : source
         raw.text = []
         self.raw = raw
+    }
+
+    /// The text `stretches` make of `source`: Substrings appended, which copies bytes without
+    /// checking them as `String(decoding:)` does.
+    static func copy(_ stretches: [Range<Int>?], of source: String) -> String {
+        var text = ""
+        let utf8 = source.utf8
+        for stretch in stretches {
+            guard let stretch else {
+                text.append(" ")
+                continue
+            }
+            let start = utf8.index(utf8.startIndex, offsetBy: stretch.lowerBound)
+            text.append(contentsOf: source[start..<utf8.index(start, offsetBy: stretch.count)])
+        }
+        return text
     }
 
     /// The block with `scope`.

@@ -10,9 +10,10 @@ struct TextLayout {
 
     /// The blocks of `text`, located by line and column in it.
     func blocks(of decoded: consuming DecodedText) -> [ProducedBlock] {
-        var text = decoded.text
+        let source = decoded.text
         _ = consume decoded
-        return text.withUTF8 { blocks(of: $0) }
+        var text = source
+        return text.withUTF8 { blocks(of: $0, source: source) }
     }
 
     private struct LineInfo {
@@ -22,7 +23,8 @@ struct TextLayout {
         var column: Int  // 1-based column of `start`
     }
 
-    private func blocks(of bytes: UnsafeBufferPointer<UInt8>) -> [ProducedBlock] {
+    /// The blocks of `bytes`, the UTF-8 of `source`.
+    private func blocks(of bytes: UnsafeBufferPointer<UInt8>, source: String) -> [ProducedBlock] {
         var result: [ProducedBlock] = []
         var current: RawBlock?
         var currentLast: LineInfo?
@@ -40,7 +42,7 @@ struct TextLayout {
         let fullWidth = converted ? TextLayout.fullLineWidth(bytes) : Int.max
 
         func flush() {
-            if let block = current { result.append(ProducedBlock(block)) }
+            if let block = current { result.append(ProducedBlock(block, source: source)) }
             current = nil
             currentLast = nil
         }
@@ -90,7 +92,7 @@ struct TextLayout {
                     raw.group = table
                     raw.blankLineBefore = blankBefore
                     appendInline(bytes, cell, to: &raw)
-                    result.append(ProducedBlock(raw))
+                    result.append(ProducedBlock(raw, source: source))
                 }
                 blankBefore = false
                 continue
@@ -109,7 +111,7 @@ struct TextLayout {
                     raw.group = 1_000_000 + group
                     raw.blankLineBefore = blankBefore
                     appendInline(bytes, segment, to: &raw)
-                    result.append(ProducedBlock(raw))
+                    result.append(ProducedBlock(raw, source: source))
                 }
                 blankBefore = false
                 continue
@@ -129,7 +131,7 @@ struct TextLayout {
                     raw.scopeIsExplicit = true
                     raw.blankLineBefore = blankBefore
                     appendInline(bytes, LineInfo(start: start + skip, end: contentEnd, number: lineNumber, column: column + skip), to: &raw)
-                    result.append(ProducedBlock(raw))
+                    result.append(ProducedBlock(raw, source: source))
                     blankBefore = false
                     continue
                 }
@@ -140,6 +142,7 @@ struct TextLayout {
                 continues(bytes, previous: last, next: line, fullWidth: fullWidth)
             {
                 block.appendContinuing([0x20])
+                block.stretches.append(nil)
                 appendInline(bytes, line, to: &block)
                 current = block
                 currentLast = line
@@ -229,6 +232,7 @@ struct TextLayout {
     private func appendInline(_ bytes: UnsafeBufferPointer<UInt8>, _ line: LineInfo, to raw: inout RawBlock) {
         guard markdown else {
             raw.append(bytes[line.start..<line.end], from: .text(SourceLocation(line: line.number, column: line.column)))
+            raw.stretches.append(line.start..<line.end)
             return
         }
         // Whole-line strong emphasis marks a bold line.
@@ -245,6 +249,7 @@ struct TextLayout {
         func emit(_ upTo: Int) {
             if pieceStart < upTo {
                 raw.append(bytes[pieceStart..<upTo], from: .text(SourceLocation(line: line.number, column: pieceColumn)))
+                raw.stretches.append(pieceStart..<upTo)
             }
         }
         while index < line.end {
