@@ -1,4 +1,5 @@
 // VietnameseText: sentences. Splits text into paragraphs (headings, list items, plain) and each paragraph into sentences.
+import Foundation
 
 /// One paragraph of a text: a heading, a list item or a plain paragraph, with its sentences.
 public struct TextUnit: Sendable, Hashable {
@@ -195,6 +196,25 @@ public enum SentenceSplitter {
     /// Words of signature blocks that never end a sentence at the start of a line.
     static let signatureWords: Set<String> = ["TM", "KT", "TL", "TUQ", "Q"]
 
+    /// Whether `set` (``nonFinalWords`` or ``signatureWords``) holds `token`. Most tokens are
+    /// longer than any listed word, or start with a byte none does: those are answered without hashing.
+    @inline(__always)
+    static func isListed(_ token: String, in set: Set<String>) -> Bool {
+        let utf8 = token.utf8
+        guard let first = utf8.first, utf8.count <= listedShape.longest, listedShape.firstBytes[Int(first)] else { return false }
+        return set.contains(token)
+    }
+
+    /// The longest word of ``nonFinalWords`` and ``signatureWords``, in bytes, and the bytes they
+    /// start with; of their decomposed forms too, as a Set of Strings finds a word in any canonically
+    /// equivalent spelling (decomposing is what lengthens a spelling most).
+    static let listedShape: (longest: Int, firstBytes: [Bool]) = {
+        let words = nonFinalWords.union(signatureWords).flatMap { [$0, $0.decomposedStringWithCanonicalMapping] }
+        var firstBytes = [Bool](repeating: false, count: 256)
+        for word in words { firstBytes[Int(word.utf8.first!)] = true }
+        return (words.map(\.utf8.count).max() ?? 0, firstBytes)
+    }()
+
     /// Titles and abbreviations that precede a name or a figure, so never end a sentence.
     static let nonFinalWords: Set<String> = [
         "TP", "Tp", "TX", "TS", "TSKH", "PGS", "GS", "GS.TS", "PGS.TS", "ThS", "Ths", "Th.S", "ThS.BS",
@@ -330,12 +350,14 @@ public enum SentenceSplitter {
             // "v.v. và", "… trong", "gia đình!” được": a lower-case word continues the sentence,
             // except after a plain word and a bare stop ("… (có kế hoạch cụ thể). thời gian").
             guard run.count == 1, terminator == UInt8(ascii: "."), !token.isEmpty, !token.contains("."), token.unicodeScalars.count >= 2,
-                  !nonFinalWords.contains(token), !signatureWords.contains(token) else { return false }
+                  !isListed(token, in: nonFinalWords), !isListed(token, in: signatureWords) else { return false }
             return true
         }
         guard isPlainDot else { return true }
-        if nonFinalWords.contains(token) { return false }
-        if let lastDot = token.lastIndex(of: "."), nonFinalWords.contains(String(token[token.index(after: lastDot)...])) {
+        if isListed(token, in: nonFinalWords) { return false }
+        // A dotted word ("GS.TS"): its last part counts. No "." byte, no "." character.
+        if token.utf8.contains(UInt8(ascii: ".")), let lastDot = token.lastIndex(of: "."),
+           isListed(String(token[token.index(after: lastDot)...]), in: nonFinalWords) {
             return false
         }
         let previous = previousWord(bytes, before: tokenStart, sentenceStart: sentenceStart)
@@ -353,7 +375,7 @@ public enum SentenceSplitter {
             return false
         }
         // "TM. BAN THƯỜNG VỤ", "KT. CHỦ TỊCH" at the start of a line or of a sentence.
-        if signatureWords.contains(token),
+        if isListed(token, in: signatureWords),
            tokenStart == sentenceStart || lineStartsAt(bytes, tokenStart, contentStart: contentStart) { return false }
         return true
     }

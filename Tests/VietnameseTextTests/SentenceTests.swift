@@ -1,4 +1,5 @@
 // VietnameseTextTests: sentences. Focused cases for paragraphs, kinds, byte ranges and where sentences never split.
+import Foundation
 import XCTest
 @testable import VietnameseText
 
@@ -23,6 +24,25 @@ final class SentenceTests: XCTestCase {
         assertWhole("Hội nghị tổ chức tại St. Petersburg.")
         XCTAssertEqual(sentences("Hoạt động văn hóa, thể thao, v.v... Tuy nhiên, số người tham gia chưa nhiều."),
                        ["Hoạt động văn hóa, thể thao, v.v...", "Tuy nhiên, số người tham gia chưa nhiều."])
+    }
+
+    /// The quick test for listed words answers as the Sets do: for each listed word in both
+    /// spellings (composed, decomposed), their prefixes, longer words and ordinary words.
+    func testListedWordsAreFoundAsTheSetsFindThem() {
+        var tokens = ["", "nhiệm", "năm", "Tp.HCM", "GS.TSKH", "TT.ƯTT", "ThS.BSCK", "t", "T", "x", "1.250", "Điều"]
+        for word in SentenceSplitter.nonFinalWords.union(SentenceSplitter.signatureWords) {
+            for spelling in [word, word.decomposedStringWithCanonicalMapping, word.lowercased(), word.uppercased()] {
+                tokens += [spelling, String(spelling.dropLast()), spelling + "a", "a" + spelling]
+            }
+        }
+        for token in tokens {
+            for set in [SentenceSplitter.nonFinalWords, SentenceSplitter.signatureWords] {
+                XCTAssertEqual(SentenceSplitter.isListed(token, in: set), set.contains(token), token.debugDescription)
+            }
+        }
+        // A decomposed "Ư" is still the listed word.
+        let text = "Chị là NS\u{0055}\u{031B}T. Nguyễn Thị A được khen."
+        XCTAssertEqual(SentenceSplitter.split(text).flatMap(\.sentences).count, 1)
     }
 
     func testSignatureWordsAtLineStart() {
