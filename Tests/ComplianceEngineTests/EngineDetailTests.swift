@@ -7,6 +7,19 @@ import XCTest
 
 /// Finer engine behaviours asked for by the pack writers.
 final class EngineDetailTests: XCTestCase {
+    /// The clauses of a sentence written as an inline list: one per ";"-separated part of four
+    /// words or more, at least one; a sentence without ";" is one, whatever its words.
+    func testInlineClausesAgreeWithACountOfParts() {
+        let pieces = ["một", "là", "tăng", "cường", ";", "; ", " ", "  ", "hai", "ộ"]
+        var random = SeededRandom(seed: 31)
+        for _ in 0..<3_000 {
+            let sentence = (0..<random.next(40)).map { _ in random.pick(pieces) }.joined(separator: random.next(2) == 0 ? " " : "")
+            let parts = sentence.split(separator: ";", omittingEmptySubsequences: false)
+            let expected = max(1, parts.filter { $0.split(separator: " ").count >= 4 }.count)
+            XCTAssertEqual(MentionCheck.clauses(in: sentence[...].utf8), expected, sentence)
+        }
+    }
+
     private func checker(concepts: String, check: String) throws -> Checker {
         let yaml = """
         id: thu

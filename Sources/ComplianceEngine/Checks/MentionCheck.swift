@@ -1,4 +1,5 @@
 // ComplianceEngine: the `mention` check. A concept stated, not denied, with its qualifiers and enough substance.
+import Foundation
 import RuleModel
 
 /// A concept stated at least `min` times in scope, not negated; optionally qualified
@@ -90,7 +91,11 @@ public struct MentionCheck: Check {
     /// hai là ...; ba là ...") count one each when they hold four words or more.
     static func clauses(in sentence: Substring.UTF8View) -> Int {
         // A native string lends its bytes; stepping through the view itself is several times slower.
-        sentence.withContiguousStorageIfAvailable { clauses(inBytes: $0) } ?? clauses(inBytes: sentence)
+        sentence.withContiguousStorageIfAvailable { bytes in
+            // Without a ";" the sentence is one unit whatever its words: memchr settles most sentences.
+            guard let base = bytes.baseAddress, memchr(base, 0x3B, bytes.count) != nil else { return 1 }
+            return clauses(inBytes: bytes)
+        } ?? clauses(inBytes: sentence)
     }
 
     private static func clauses(inBytes sentence: some Sequence<UInt8>) -> Int {
