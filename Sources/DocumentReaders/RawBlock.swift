@@ -68,6 +68,7 @@ struct ProducedBlock {
         self.repairs = repairs
         self.rawText = map.isIdentity ? nil : source
         raw.text = []
+        raw.stretches = []
         self.raw = raw
     }
 
@@ -75,6 +76,8 @@ struct ProducedBlock {
     /// checking them as `String(decoding:)` does.
     static func copy(_ stretches: [Range<Int>?], of source: String) -> String {
         var text = ""
+        // Sized once: appending would grow the storage by doubling, and a large file's blocks keep it.
+        text.reserveCapacity(stretches.reduce(0) { $0 + ($1?.count ?? 1) })
         let utf8 = source.utf8
         for stretch in stretches {
             guard let stretch else {

@@ -24,10 +24,11 @@ final class TextLayoutTests: XCTestCase {
             let text = lines.joined(separator: random.next(3) == 0 ? "\r\n" : "\n")
             for layout in [TextLayout(), TextLayout(markdown: true), TextLayout(converted: true)] {
                 let produced = layout.blocks(of: DecodedText(text: text, encoding: .utf8, confidence: 1, hadByteOrderMark: false))
+                // Each ProducedBlock asserted its copy; here, that the documents had the shapes asked for.
                 for block in produced {
                     blocks += 1
-                    if block.raw.stretches.contains(nil) { joined += 1 }
-                    XCTAssertEqual(block.text, BlockText.produce(raw: ProducedBlock.copy(block.raw.stretches, of: text)).text)
+                    if block.raw.anchors.count > 1 { joined += 1 }
+                    XCTAssertTrue(block.raw.stretches.isEmpty, "the stretches are let go once the text is made")
                 }
             }
         }
