@@ -140,20 +140,20 @@ public struct DocumentPreparer: Sendable {
         }
         // Concept occurrences (and evaluation words), with negation.
         let undiacritised = summary.looksUndiacritised
-        let matches = try (undiacritised ? foldedMatcher.get() : matcher).matches(in: text)
+        let matches = try (undiacritised ? foldedMatcher.get() : matcher).indexedMatches(in: text)
         // Gathered per set by its index, then keyed by name once per set.
         var bySet = [[Occurrence]](repeating: [], count: setNames.count)
         var negation = NegationReader(text: text)
         for match in matches {
             guard let sentence = Self.sentence(containing: match.range.lowerBound, in: sentenceRanges) else { continue }
-            if match.setIndex == evaluationIndex {
+            if match.set == evaluationIndex {
                 evaluative[sentence] = true
                 continue
             }
             let role = BlockRole(blocks[sentenceRanges[sentence].block].scope)
-            if role == .heading && bodyOnly[match.setIndex] { continue }
+            if role == .heading && bodyOnly[match.set] { continue }
             let negated = negation.isNegated(match.range, sentence: sentenceRanges[sentence].range)
-            bySet[match.setIndex].append(Occurrence(concept: match.set, sentence: sentence, range: match.range, negated: negated))
+            bySet[match.set].append(Occurrence(concept: setNames[match.set], sentence: sentence, range: match.range, negated: negated))
         }
         var occurrences: [String: [Occurrence]] = [:]
         for (set, list) in bySet.enumerated() where !list.isEmpty { occurrences[setNames[set]] = list }

@@ -21,9 +21,6 @@ public struct PhraseSet: Sendable, Hashable {
 public struct PhraseMatch: Sendable, Hashable {
     /// The set's name.
     public let set: String
-    /// The set's place in ``PhraseMatcher/sets``: callers that sort many matches by set index an
-    /// array with it instead of hashing names.
-    public let setIndex: Int
     /// UTF-8 byte range in the text given to ``PhraseMatcher/matches(in:)``.
     public let range: Range<Int>
 }
@@ -227,7 +224,26 @@ public final class PhraseMatcher: Sendable {
 
     /// Every occurrence in `text` of every set, in text order, exclusions applied.
     public func matches(in text: String) -> [PhraseMatch] {
-        guard !keys.isEmpty else { return [] }
+        var result: [PhraseMatch] = []
+        forEachMatch(in: text, reserving: { result.reserveCapacity($0) }) { set, range in
+            result.append(PhraseMatch(set: setNames[set], range: range))
+        }
+        return result
+    }
+
+    /// ``matches(in:)`` with each set given by its place in ``sets``: for a caller that sorts many
+    /// matches by set, which then indexes an array instead of hashing names.
+    package func indexedMatches(in text: String) -> [(set: Int, range: Range<Int>)] {
+        var result: [(set: Int, range: Range<Int>)] = []
+        forEachMatch(in: text, reserving: { result.reserveCapacity($0) }) { result.append(($0, $1)) }
+        return result
+    }
+
+    /// Calls `body` with each occurrence's set (its place in ``sets``) and range, in text order,
+    /// exclusions applied; `reserving` first gets an upper bound of their number.
+    @inline(__always)
+    private func forEachMatch(in text: String, reserving: (Int) -> Void, _ body: (Int, Range<Int>) -> Void) {
+        guard !keys.isEmpty else { return }
         var text = text
         // A walk reads at most one word past the longest key: the words read ahead fit a ring of this size.
         var ring = 4
@@ -242,17 +258,15 @@ public final class PhraseMatcher: Sendable {
         // Candidates come in text order; a set's exclusions are all known now.
         let excluded = exclusions.map(SortedRanges.init)
         var furthest = [Int](repeating: Int.min, count: sets.count)
-        var result: [PhraseMatch] = []
-        result.reserveCapacity(candidates.count)
+        reserving(candidates.count)
         for hit in candidates {
             let set = Int(hit.set)
             // A phrase inside a longer phrase of the same set is the same statement: keep the longer.
             guard furthest[set] < hit.end else { continue }
             furthest[set] = hit.end
             if excluded[set].overlaps(hit.start..<hit.end) { continue }
-            result.append(PhraseMatch(set: setNames[set], setIndex: set, range: hit.start..<hit.end))
+            body(set, hit.start..<hit.end)
         }
-        return result
     }
 
     /// One phrase found: its set, its bytes in the text, and whether it is an exclusion.

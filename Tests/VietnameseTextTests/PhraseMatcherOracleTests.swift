@@ -136,8 +136,7 @@ final class PhraseMatcherOracleTests: XCTestCase {
             }
         }
         kept.sort { ($0.start, $0.end, $0.set) < ($1.start, $1.end, $1.set) }
-        let indices = Dictionary(uniqueKeysWithValues: sets.enumerated().map { ($1.name, $0) })
-        return kept.map { PhraseMatch(set: $0.set, setIndex: indices[$0.set]!, range: $0.start..<$0.end) }
+        return kept.map { PhraseMatch(set: $0.set, range: $0.start..<$0.end) }
     }
 
     private func randomWord(_ random: inout SeededRandom) -> String {
@@ -173,6 +172,9 @@ final class PhraseMatcherOracleTests: XCTestCase {
             let matcher = try PhraseMatcher(Array(sets))
             let expected = Self.reference(Array(sets), text)
             XCTAssertEqual(matcher.matches(in: text), expected, "sets \(sets.map { "\($0.name): \($0.phrases) - \($0.exclude)" }) text «\(text)»")
+            let indexed = matcher.indexedMatches(in: text)
+            XCTAssertEqual(indexed.map { matcher.sets[$0.set].name }, expected.map(\.set))
+            XCTAssertEqual(indexed.map(\.range), expected.map(\.range))
             compared += expected.count
             let bytes = Array(text.utf8)
             opening += expected.filter { bytes[$0.range.lowerBound] == UInt8(ascii: "%") }.count
