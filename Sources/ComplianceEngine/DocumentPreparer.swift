@@ -157,6 +157,8 @@ public struct DocumentPreparer: Sendable {
         }
         var occurrences: [String: [Occurrence]] = [:]
         for (set, list) in bySet.enumerated() where !list.isEmpty { occurrences[setNames[set]] = list }
+        // Let go now: a list replaced below must not stay alive through `bySet`.
+        bySet = []
 
         // A heading whose section only denies the concept ("IV. Bài học kinh nghiệm" followed by "chưa
         // rút ra được bài học") does not state it either. Occurrences are in sentence order, so the
