@@ -50,11 +50,19 @@ enum BatchBench {
 
     /// Checks one generated text file of each size in `megabytes`: time per MB (flat within ±20%), and the
     /// peak memory of the file nearest 50 MB against 8× its size.
-    /// Runs of the one-page report and of each file under 50 MB (median taken).
+    /// Runs of the one-page report and of the 10 MB file (median taken).
     static let smallFileRuns = 5
+    /// Runs of the 1 MB file: its time less the start-up is about 0.05 s, read from CPU accounting
+    /// in steps of a few milliseconds, so it takes more runs for its median to settle.
+    static let oneMegabyteRuns = 15
     /// Runs of the files of 50 MB and more: few, they take long, but more than one, or a single slow
     /// moment of the machine decides the spread.
     static let largeFileRuns = 3
+
+    /// The runs for a file of `megabytes`.
+    static func runs(megabytes: Int) -> Int {
+        megabytes >= 50 ? largeFileRuns : megabytes >= 10 ? smallFileRuns : oneMegabyteRuns
+    }
 
     /// `runs` pairs of checks, the one-page report then `file`, in CPU seconds: the medians of the
     /// file's time and of its time less the one-page check's just before it, and the file's peak
@@ -97,7 +105,7 @@ enum BatchBench {
             let file = folder.appendingPathComponent("bao-cao-\(size)mb.txt")
             try generator.corpus(bytes: size * 1_000_000).write(to: file, atomically: true, encoding: .utf8)
             let actual = Double((try FileManager.default.attributesOfItem(atPath: file.path)[.size] as? Int) ?? 0) / 1e6
-            let result = pairedRuns(size >= 50 ? largeFileRuns : smallFileRuns, soatxet: soatxet, small: smallFile, file: file, in: folder)
+            let result = pairedRuns(runs(megabytes: size), soatxet: soatxet, small: smallFile, file: file, in: folder)
             try? FileManager.default.removeItem(at: file)
             guard let result else {
                 rows.append("| full check of one \(size) MB file | \(size) MB | failed | |")

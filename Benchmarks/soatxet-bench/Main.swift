@@ -188,7 +188,7 @@ struct Bench {
 
         let date = ISO8601DateFormatter.string(from: Date(), timeZone: .current, formatOptions: [.withFullDate])
         rows.insert("Release build. In-process rows: median of \(runs) runs after a warm-up, wall seconds (the analyser and analysis rows) or CPU seconds (soatxet's side of each peer comparison, 3 runs at least). "
-            + "The `soatxet` executable: median of \(smoke ? 3 : 1) over the batch, wall and CPU seconds; median of \(BatchBench.smallFileRuns) in CPU seconds for the one-page report and the 1 and 10 MB files, of \(BatchBench.largeFileRuns) for larger ones, each file's run right after a check of the one-page report whose time is taken off it. Peers: CPU seconds, median of 3 at least; "
+            + "The `soatxet` executable: median of \(smoke ? 3 : 1) over the batch, wall and CPU seconds; median in CPU seconds of \(BatchBench.smallFileRuns) runs for the one-page report and the 10 MB file, \(BatchBench.oneMegabyteRuns) for the 1 MB file, \(BatchBench.largeFileRuns) for larger ones, each file's run right after a check of the one-page report whose time is taken off it. Peers: CPU seconds, median of 3 at least; "
             + "\(date), on \(machine()).\n", at: 0)
         rows += [
             "",
