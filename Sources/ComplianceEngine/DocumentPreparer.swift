@@ -250,10 +250,8 @@ public struct DocumentPreparer: Sendable {
     /// Where each percent sign right after a digit (a space, tab or no-break space allowed between) is.
     static func percentFigures(in bytes: UnsafeBufferPointer<UInt8>) -> [Int] {
         var found: [Int] = []
-        guard let base = bytes.baseAddress else { return found }
         var index = 0
-        while index < bytes.count, let hit = memchr(base + index, 0x25, bytes.count - index) {
-            let percent = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+        while let percent = bytes.firstOffset(of: 0x25, from: index) {
             var before = percent - 1
             if before >= 0 && (bytes[before] == 0x20 || bytes[before] == 0x09) {
                 before -= 1

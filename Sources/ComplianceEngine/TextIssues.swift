@@ -83,11 +83,10 @@ enum TextIssues {
     /// report introduces its abbreviations, "Ban Chấp hành (BCH)".
     private static func parenthesised(_ bytes: UnsafeBufferPointer<UInt8>) -> Set<String> {
         var result = Set<String>()
-        guard let base = bytes.baseAddress else { return result }
         var position = 0
         // memchr finds each "(", then the bytes after it are read up to the ")" or a later "(".
-        while position < bytes.count, let found = memchr(base + position, 0x28, bytes.count - position) {
-            let start = UnsafeRawPointer(found) - UnsafeRawPointer(base) + 1
+        while let found = bytes.firstOffset(of: 0x28, from: position) {
+            let start = found + 1
             var index = start
             while index < bytes.count, bytes[index] != 0x28, bytes[index] != 0x29 { index += 1 }
             if index < bytes.count, bytes[index] == 0x29 {

@@ -9,10 +9,10 @@ import VietnameseText
 /// blank), a zero-width space where it shares the line with text (block text drops it, and it makes
 /// no column gap). An `<!--` without its `-->` is left as text.
 enum MarkupComments {
-    /// The text with its comments blanked, and the comments in order.
     /// "<!--", which opens a comment.
     private static let opening: [UInt8] = Array("<!--".utf8)
 
+    /// The text with its comments blanked, and the comments in order.
     static func strip(_ text: String) -> (text: String, comments: [MarkupComment]) {
         // Most reports have no comment: look without copying the text.
         var scanned = text

@@ -40,12 +40,6 @@ struct RawBlock {
     mutating func appendContinuing(_ piece: some Collection<UInt8>) {
         text.append(contentsOf: piece)
     }
-
-    /// Whether the raw text has anything but white space.
-    var hasContent: Bool {
-        for byte in text where byte != 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D { return true }
-        return false
-    }
 }
 
 /// A raw block whose final text has been produced, on its way to structure detection. The raw bytes

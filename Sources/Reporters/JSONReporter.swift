@@ -54,23 +54,19 @@ public enum JSONReporter: Reporter {
     static func indented(_ encoded: Data) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(encoded.count + encoded.count / 8)
-        var lineStart = true
         // Line by line, each found with memchr and copied whole: Data's own iterator costs a call per byte.
         encoded.withUnsafeBytes { raw in
             let bytes = raw.bindMemory(to: UInt8.self)
-            guard let base = bytes.baseAddress else { return }
             var start = 0
             while start < bytes.count {
-                let end = memchr(base + start, 0x0A, bytes.count - start)
-                    .map { base.distance(to: $0.assumingMemoryBound(to: UInt8.self)) + 1 } ?? bytes.count
+                let end = bytes.firstOffset(of: 0x0A, from: start).map { $0 + 1 } ?? bytes.count
                 // An empty line (a lone line break) is not indented.
-                if end - start > 1 || bytes[start] != 0x0A { out.append(contentsOf: repeatElement(0x20, count: 4)) }
+                if bytes[start] != 0x0A { out.append(contentsOf: repeatElement(0x20, count: 4)) }
                 out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<end]))
-                lineStart = bytes[end - 1] == 0x0A
                 start = end
             }
         }
-        if !lineStart { out.append(0x0A) }
+        if let last = out.last, last != 0x0A { out.append(0x0A) }
         return out
     }
 }

@@ -2,7 +2,8 @@
 
 /// Sixteen bytes at once in SIMD registers, for the scans that look for rare bytes in text where
 /// most bytes are above ASCII (Vietnamese letters), so that eight-byte ASCII skipping
-/// (``ByteWords``) passes little: the block cleaner's and the normaliser's "anything to do?" scans.
+/// (``ByteWords``) passes little: the block cleaner's and the normaliser's "anything to do?" scans,
+/// the sentence splitter's search for terminators, quotes and brackets, and the negator look.
 ///
 /// Compare vectors with vectors (``splat(_:)``): this toolchain compiles a comparison with a
 /// scalar (`vector .== 0x20`) lane by lane through memory, one with a splatted vector to single

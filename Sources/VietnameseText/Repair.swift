@@ -62,13 +62,9 @@ public enum MojibakeRepair {
         var scanned = text
         let suspects = scanned.withUTF8 { bytes in
             var suspects: [Range<Int>] = []
-            guard let base = bytes.baseAddress else { return suspects }
             var start = 0
             while start < bytes.count {
-                var end = bytes.count
-                if let newline = memchr(base + start, 0x0A, bytes.count - start) {
-                    end = UnsafeRawPointer(newline) - UnsafeRawPointer(base)
-                }
+                let end = bytes.firstOffset(of: 0x0A, from: start) ?? bytes.count
                 if mayNeedRepair(UnsafeBufferPointer(rebasing: bytes[start..<end])) { suspects.append(start..<end) }
                 start = end + 1
             }

@@ -35,6 +35,14 @@ extension Unicode.Scalar {
 }
 
 extension UnsafeBufferPointer<UInt8> {
+    /// The offset of the first `byte` at or after `start`, or `nil`: one `memchr`.
+    package func firstOffset(of byte: UInt8, from start: Int = 0) -> Int? {
+        guard start >= 0, start < count, let base = baseAddress,
+            let found = memchr(base + start, Int32(byte), count - start)
+        else { return nil }
+        return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+    }
+
     /// The offset of the first occurrence of the bytes `piece` at or after `start`, or `nil`:
     /// each place `memchr` finds its first byte, then `memcmp` for the rest.
     package func firstOffset(of piece: UnsafeBufferPointer<UInt8>, from start: Int = 0) -> Int? {

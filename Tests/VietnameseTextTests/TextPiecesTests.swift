@@ -37,6 +37,20 @@ final class TextPiecesTests: XCTestCase {
         }
     }
 
+    func testOneByteSearchFindsWhatAScanFinds() {
+        var random = SeededRandom(seed: 23)
+        for _ in 0..<2_000 {
+            let bytes = (0..<random.next(40)).map { _ in random.pick([0x0A, 0x25, 0x28, 0x3B, 0x61, 0xC3, 0xA0] as [UInt8]) }
+            let byte = random.pick([0x0A, 0x25, 0x3B, 0x7F] as [UInt8])
+            let start = random.next(bytes.count + 3) - 1
+            let expected = start < 0 ? nil : bytes.indices.first { $0 >= start && bytes[$0] == byte }
+            bytes.withUnsafeBufferPointer { buffer in
+                XCTAssertEqual(buffer.firstOffset(of: byte, from: start), expected, "\(byte) from \(start) in \(bytes)")
+            }
+        }
+        [UInt8]().withUnsafeBufferPointer { XCTAssertNil($0.firstOffset(of: 0x0A)) }
+    }
+
     func testTrimmingSpacesRemovesWhatFoundationsWhitespacesRemoves() {
         var random = SeededRandom(seed: 17)
         let parts = [" ", "\t", "\u{00A0}", "\u{2003}", "\u{202F}", "\u{3000}", "\u{1680}", "\n", "\r", "\u{200B}",

@@ -1,6 +1,7 @@
 // ComplianceEngine: the `mention` check. A concept stated, not denied, with its qualifiers and enough substance.
 import Foundation
 import RuleModel
+import VietnameseText
 
 /// A concept stated at least `min` times in scope, not negated; optionally qualified
 /// ("nguyên nhân" with "khách quan" and "chủ quan"; "kiến nghị" with an addressee).
@@ -93,7 +94,7 @@ public struct MentionCheck: Check {
         // A native string lends its bytes; stepping through the view itself is several times slower.
         sentence.withContiguousStorageIfAvailable { bytes in
             // Without a ";" the sentence is one unit whatever its words: memchr settles most sentences.
-            guard let base = bytes.baseAddress, memchr(base, 0x3B, bytes.count) != nil else { return 1 }
+            guard bytes.firstOffset(of: 0x3B) != nil else { return 1 }
             return clauses(inBytes: bytes)
         } ?? clauses(inBytes: sentence)
     }
