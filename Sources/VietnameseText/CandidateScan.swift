@@ -95,15 +95,17 @@ enum CandidateScan {
     /// For each of `anchors` (ascending offsets of a byte every match holds, reached from the
     /// match's start through at most `maxTokens` white-space separated tokens of at most
     /// `tokenBytes` bytes each), the offsets from the earliest such start to the anchor;
-    /// overlapping windows merged.
+    /// overlapping windows merged. An anchor that `startsAlone` accepts is one no match holding
+    /// it starts before: its window is the anchor itself.
     static func windows(
-        anchors: [Int], in bytes: UnsafeBufferPointer<UInt8>, maxTokens: Int = 4, tokenBytes: Int = 16
+        anchors: [Int], in bytes: UnsafeBufferPointer<UInt8>, maxTokens: Int = 4, tokenBytes: Int = 16,
+        startsAlone: (Int) -> Bool = { _ in false }
     ) -> [Range<Int>] {
         var result: [Range<Int>] = []
         result.reserveCapacity(anchors.count)
         for anchor in anchors {
             if let last = result.last, last.upperBound > anchor { continue }
-            let start = walkBack(from: anchor, in: bytes, maxTokens: maxTokens, tokenBytes: tokenBytes)
+            let start = startsAlone(anchor) ? anchor : walkBack(from: anchor, in: bytes, maxTokens: maxTokens, tokenBytes: tokenBytes)
             if let last = result.last, last.upperBound >= start {
                 result[result.count - 1] = last.lowerBound..<(anchor + 1)
             } else {

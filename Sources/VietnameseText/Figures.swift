@@ -133,7 +133,7 @@ public enum FigureScanner {
         var text = text
         text.withUTF8 { bytes in
             // Every match holds a digit, or a number word before a magnitude word ("hai triệu").
-            let windows = CandidateScan.windows(anchors: anchors.checked(for: bytes).all, in: bytes)
+            let windows = figureWindows(bytes, anchors: anchors.checked(for: bytes))
             CandidateScan.forEachMatch(figurePattern, inUTF8: bytes, windows: windows) { match in
                 if let figure = figure(match, bytes: bytes), !blocked.overlaps(figure.range) {
                     figures.append(figure)
@@ -141,6 +141,67 @@ public enum FigureScanner {
             }
         }
         return figures
+    }
+
+    /// Where a figure may start: a few words before each digit and magnitude word (group 1 or 2
+    /// of the pattern, a context, may come first: "Nghị quyết số 20", "trước 15"), or at the
+    /// digit itself when no context can end right before it, which is most digits.
+    static func figureWindows(_ bytes: UnsafeBufferPointer<UInt8>, anchors: NumeralAnchors) -> [Range<Int>] {
+        CandidateScan.windows(anchors: anchors.all, in: bytes) { anchor in
+            // A digit run starts a number (a magnitude word's number word stands before it), and a
+            // match starting before the number begins with a context that ends right before it.
+            let byte = bytes[anchor]
+            let digit = byte &- 0x30 < 10 || byte >= 0xD9
+            return digit && !contextMayEnd(before: anchor, in: bytes)
+        }
+    }
+
+    /// The last word of each context of the pattern (groups 1 and 2). A context ends with one of
+    /// them, then white space, or with ":" ("Số:", "ĐT:") or "-" ("Covid-"), then white space.
+    static let contextFinalWords = [
+        "ngày", "tháng", "quý", "thứ", "mục", "điều", "khoản", "điểm", "tiết", "chương", "khóa", "khoá", "ngõ",
+        "hẻm", "đường", "phòng", "phố", "quyết", "thị", "luận", "định", "hoạch", "văn", "tư", "dẫn", "báo", "cáo",
+        "bản", "luật", "lệ", "trình", "số", "hiệu", "thoại", "covid", "trước", "sau", "đến", "tới", "từ", "hạn",
+        "cuối", "đầu", "hôm",
+    ]
+    /// One of ``contextFinalWords`` at the end of the subject, matched as the pattern matches them.
+    private static let contextFinalWord: Pattern = {
+        do {
+            return try Pattern("(?:" + contextFinalWords.map(Pattern.escape).joined(separator: "|") + ")\\z", options: figureOptions)
+        } catch {
+            fatalError("FigureScanner: the context words do not compile: \(error)")
+        }
+    }()
+    /// The most characters of a word of ``contextFinalWords``.
+    private static let longestFinalWord = contextFinalWords.map(\.unicodeScalars.count).max() ?? 0
+
+    /// Whether a context of the pattern may end right before `start` (white space allowed between):
+    /// ":" or "-" there, or one of ``contextFinalWords`` in any case the pattern accepts. Only a
+    /// "no" matters: a figure at `start` then starts at `start`.
+    static func contextMayEnd(before start: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var end = start
+        while end > 0 {
+            let width = CandidateScan.spaceWidth(endingAt: end, in: bytes)
+            if width == 0 { break }
+            end -= width
+        }
+        guard end > 0 else { return false }
+        let last = bytes[end - 1]
+        if last == UInt8(ascii: ":") || last == UInt8(ascii: "-") { return true }
+        // Every word ends with a letter, and every letter a caseless match accepts is a letter:
+        // other ASCII is settled here. Other characters go to PCRE2, which knows its case folding.
+        if last < 0x80 && (last | 0x20) &- 0x61 >= 26 { return false }
+        var from = end
+        for _ in 0..<longestFinalWord where from > 0 {
+            from -= 1
+            while from > 0 && bytes[from] & 0xC0 == 0x80 { from -= 1 }
+        }
+        var found = false
+        try? contextFinalWord.scan(inUTF8: UnsafeBufferPointer(rebasing: bytes[..<end]), from: from) { _ in
+            found = true
+            return nil
+        }
+        return found
     }
 
     private static let numberWords: [String: Double] = [

@@ -53,7 +53,7 @@ final class FastPathTests: XCTestCase {
         var copy = text
         let found = copy.withUTF8 { bytes -> [Match] in
             var found: [Match] = []
-            let windows = CandidateScan.windows(anchors: NumeralAnchors(in: bytes).all, in: bytes)
+            let windows = FigureScanner.figureWindows(bytes, anchors: NumeralAnchors(in: bytes))
             CandidateScan.forEachMatch(windowed, inUTF8: bytes, windows: windows) { found.append($0) }
             return found
         }
@@ -62,6 +62,64 @@ final class FastPathTests: XCTestCase {
         XCTAssertEqual(found, expected)
         // "hai triệu đồng" has no digit: only the magnitude word brings it into a window.
         XCTAssertTrue(FigureScanner.scan(Self.samples[1]).contains { $0.kind == .money && $0.value == 2e6 })
+    }
+
+    /// Random text of every context the figure pattern knows (in upper case, mixed case, with the
+    /// Kelvin sign for K and the long s for s, which PCRE2 matches caselessly), numbers and
+    /// separators: the windows, most of them the digit alone, give the unanchored matches.
+    func testFigureWindowsGiveTheUnanchoredMatchesAfterEveryContext() throws {
+        let contexts = [
+            "ngày", "tháng", "quý", "thứ", "mục", "điều", "khoản", "điểm", "tiết", "chương", "phần thứ", "khóa", "khoá",
+            "ngõ", "hẻm", "đường", "phòng", "tổ dân phố", "nghị quyết", "chỉ thị", "kết luận", "quyết định", "kế hoạch",
+            "công văn", "thông tư", "nghị định", "hướng dẫn", "thông báo", "báo cáo", "văn bản", "luật", "điều lệ",
+            "tờ trình", "chương trình số", "Nghị quyết số", "số:", "số :", "số hiệu", "điện thoại", "ĐT:", "fax :",
+            "covid", "covid-", "Covid -", "trước", "sau", "đến", "tới", "từ", "hạn", "cuối", "đầu", "hôm",
+        ]
+        let variants = contexts.flatMap { [$0, $0.uppercased(), $0.capitalized] }
+            + ["\u{212A}HOẢN", "ſố", "\u{17F}au", "xngày", "ngàyx", "số-", "thángg", "ĐẦu", "hạn_", "từ.", "(ngày", "đến:"]
+        let others = ["đạt", "tổ chức", "có", "năm", "hai", "triệu", "tỷ", "%", "đồng", "đoàn viên", "CĐCS", "lớp", "a", "-", "/", ",",
+                      ".", ":", "(", ")", "_"]
+        let numbers = ["12", "1.250", "98,7", "15/20", "٣", "２０", "7", "2020", "0297"]
+        let spaces = [" ", " ", " ", "  ", "\t", "\u{A0}", "\n", "\u{180E}", "\u{2003}", ""]
+        let plain = try Pattern(FigureScanner.figureSource, options: FigureScanner.figureOptions)
+        let windowed = CandidateScan.Windowed(FigureScanner.figureSource, options: FigureScanner.figureOptions,
+                                              guard: FigureScanner.figureGuard)
+        var random = SeededRandom(seed: 131)
+        var alone = 0, anchorsSeen = 0
+        for _ in 0..<400 {
+            var text = ""
+            for _ in 0..<(10 + random.next(30)) {
+                let choice = random.next(10)
+                text += choice < 4 ? random.pick(variants) : choice < 7 ? random.pick(numbers) : random.pick(others)
+                text += random.pick(spaces)
+            }
+            var copy = text
+            let found = copy.withUTF8 { bytes -> [Match] in
+                var found: [Match] = []
+                let anchors = NumeralAnchors(in: bytes)
+                let windows = FigureScanner.figureWindows(bytes, anchors: anchors)
+                anchorsSeen += anchors.all.count
+                alone += windows.filter { $0.count == 1 }.count
+                CandidateScan.forEachMatch(windowed, inUTF8: bytes, windows: windows) { found.append($0) }
+                return found
+            }
+            XCTAssertEqual(found, try unanchored(plain, text), text.debugDescription)
+        }
+        // The narrowing takes place: many digits have a window of their own.
+        XCTAssertGreaterThan(alone, anchorsSeen / 10)
+    }
+
+    func testContextEndsAreFoundAsThePatternFindsThem() {
+        func mayEnd(_ text: String) -> Bool {
+            var copy = text
+            return copy.withUTF8 { FigureScanner.contextMayEnd(before: $0.count, in: $0) }
+        }
+        for text in ["ngày ", "Nghị quyết số\t", "SỐ:", "số : ", "Covid-", "\u{212A}HOẢN ", "ſố\u{A0}", "đầu", "ĐẾN  "] {
+            XCTAssertTrue(mayEnd(text), text.debugDescription)
+        }
+        for text in ["", " ", "đạt ", "ngày.", "có", "năm ", "12 ", "(", "ngày) ", "tổ chức "] {
+            XCTAssertFalse(mayEnd(text), text.debugDescription)
+        }
     }
 
     func testChronicleLeadWindowsGiveTheUnanchoredMatches() throws {
