@@ -48,8 +48,6 @@ enum BatchBench {
         return (rows, [perCore, speedUp, memory])
     }
 
-    /// Checks one generated text file of each size in `megabytes`: time per MB (flat within ±20%), and the
-    /// peak memory of the file nearest 50 MB against 8× its size.
     /// Runs of the one-page report and of the 10 MB file (median taken).
     static let smallFileRuns = 5
     /// Runs of the 1 MB file: its time less the start-up is about 0.05 s, read from CPU accounting
@@ -85,9 +83,19 @@ enum BatchBench {
         return (cpu.sorted()[cpu.count / 2], net.sorted()[net.count / 2], peak)
     }
 
+    /// Files up to this size are also counted in instructions (under callgrind, some 50 times slower).
+    static let countedMegabytes = 10
+
+    /// Checks one generated text file of each size in `megabytes`: time per MB (flat within ±20%), and the
+    /// peak memory of the file nearest 50 MB against 8× its size. Where valgrind is installed, the
+    /// files up to ``countedMegabytes`` are also counted in instructions per MB, which unlike
+    /// time do not move with whatever else a shared machine runs.
     static func scaling(soatxet: String, folder: URL, megabytes: [Int]) throws -> (rows: [String], targets: [Target]) {
         var rows: [String] = []
         var perMB: [(Int, Double)] = []
+        var instructionsPerMB: [(Int, Double)] = []
+        let counter = InstructionCounter(soatxet: soatxet, in: folder)
+        defer { counter?.remove() }
         var memory = Target(name: "peak memory ÷ size, one 50 MB file", goal: 8, measured: nil, atMost: true, smoke: false)
         // The fixed cost of a run (start, loading and compiling the pack), measured on a one-page
         // report, is taken off each time: what must stay flat is the cost of the megabytes.
@@ -99,6 +107,7 @@ enum BatchBench {
         let startup = Commands.median(runs: smallFileRuns, command(soatxet, [smallFile.path], oneCore: false), in: folder,
                                       memory: true, accept: accept)?.cpuSeconds ?? 0
         rows.append(String(format: "| start-up: the check of a one-page report (taken off the times per MB below, run by run) | 1 page | %.3f s CPU | |", startup))
+        let startupInstructions = counter.flatMap { $0.count(command($0.binary, [smallFile.path], oneCore: false)) }
         defer { try? FileManager.default.removeItem(at: smallFile) }
         for size in megabytes {
             var generator = CorpusGenerator(seed: UInt64(5000 + size))
@@ -106,6 +115,10 @@ enum BatchBench {
             try generator.corpus(bytes: size * 1_000_000).write(to: file, atomically: true, encoding: .utf8)
             let actual = Double((try FileManager.default.attributesOfItem(atPath: file.path)[.size] as? Int) ?? 0) / 1e6
             let result = pairedRuns(runs(megabytes: size), soatxet: soatxet, small: smallFile, file: file, in: folder)
+            if size <= countedMegabytes, let counter, let base = startupInstructions,
+               let total = counter.count(command(counter.binary, [file.path], oneCore: false)) {
+                instructionsPerMB.append((size, (total - base) / actual))
+            }
             try? FileManager.default.removeItem(at: file)
             guard let result else {
                 rows.append("| full check of one \(size) MB file | \(size) MB | failed | |")
@@ -119,14 +132,68 @@ enum BatchBench {
                                actual, result.cpuSeconds, net / actual, net > 0 ? actual / net : 0, actual / result.cpuSeconds,
                                (peak.map { String(format: ", peak %.0f MB", $0) } ?? "") as NSString))
         }
+        let instructionSpread = spread(instructionsPerMB)
+        if let instructionSpread {
+            rows.append(String(format: "| instructions per MB after start-up (callgrind: the same count on every run, whatever the machine's load) | %@ | %@ | %.1f%% largest spread from the 1 MB figure |",
+                               instructionsPerMB.map { "\($0.0) MB" }.joined(separator: ", ") as NSString,
+                               instructionsPerMB.map { String(format: "%.0f million", $0.1 / 1e6) }.joined(separator: ", ") as NSString,
+                               instructionSpread))
+        } else if counter == nil {
+            rows.append("| instructions per MB after start-up | | skipped: valgrind (and binutils' strip) not installed | |")
+        }
         var flat = Target(name: "time per MB, largest spread from the 1 MB figure (%)", goal: 20, measured: nil, atMost: true, smoke: false)
-        if let base = perMB.first?.1, perMB.count > 1 {
-            flat.measured = perMB.map { abs($0.1 / base - 1) * 100 }.max()
+        if let timeSpread = spread(perMB) {
+            flat.measured = timeSpread
             flat.note = perMB.map { String(format: "%d MB: %.3f s/MB", $0.0, $0.1) }.joined(separator: ", ")
                 + String(format: " (the start-up, %.3f s, taken off run by run)", startup)
+                + (instructionSpread.map { String(format: "; in instructions per MB, %.1f%%", $0) } ?? "")
         }
         var targets = [flat]
         if megabytes.contains(50) { targets.append(memory) }
         return (rows, targets)
+    }
+
+    /// The largest distance of a figure per MB from the first one (the smallest file's), in percent;
+    /// nil with fewer than two.
+    static func spread(_ perMB: [(Int, Double)]) -> Double? {
+        guard let base = perMB.first?.1, base > 0, perMB.count > 1 else { return nil }
+        return perMB.map { abs($0.1 / base - 1) * 100 }.max()
+    }
+}
+
+/// Counts the instructions of a run of `soatxet` under valgrind's callgrind. Valgrind 3.19 cannot
+/// read this toolchain's debug information, so it runs a copy of the binary without it, made
+/// beside the binary so that it finds the same packs.
+struct InstructionCounter {
+    /// The copy without debug information.
+    let binary: String
+    /// Where the runs are made and callgrind writes its counts.
+    let folder: URL
+
+    /// A counter, or nil when valgrind or strip is missing or the copy cannot be made.
+    init?(soatxet: String, in folder: URL) {
+        guard Commands.installed("valgrind"), Commands.installed("strip") else { return nil }
+        let copy = URL(fileURLWithPath: soatxet).deletingLastPathComponent().appendingPathComponent("soatxet-counted-\(getpid())").path
+        guard Commands.run(["strip", "--strip-debug", "-o", copy, soatxet])?.status == 0 else { return nil }
+        binary = copy
+        self.folder = folder
+    }
+
+    /// The instructions `arguments` executed (callgrind's total), or nil when the run failed. The
+    /// run has no time limit: under callgrind a large report takes longer than the default allows.
+    func count(_ arguments: [String]) -> Double? {
+        let output = folder.appendingPathComponent("soatxet-counted.callgrind").path
+        defer { try? FileManager.default.removeItem(atPath: output) }
+        let unlimited = arguments + ["--time-limit", "0"]
+        guard let run = Commands.run(["valgrind", "--tool=callgrind", "--callgrind-out-file=\(output)"] + unlimited, in: folder),
+              BatchBench.accept(run.status),
+              let text = try? String(contentsOfFile: output, encoding: .utf8),
+              let line = text.split(separator: "\n").first(where: { $0.hasPrefix("totals:") }) else { return nil }
+        return Double(line.dropFirst("totals:".count).trimmingCharacters(in: .whitespaces))
+    }
+
+    /// Removes the copy.
+    func remove() {
+        try? FileManager.default.removeItem(atPath: binary)
     }
 }
