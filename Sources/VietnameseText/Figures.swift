@@ -86,7 +86,9 @@ public enum FigureScanner {
     // Groups: 1 context that makes the number a non-figure, 2 a date preposition, 3 a number word,
     // 4 the number, 5 a ratio's denominator, 6 "%", 7 "phần trăm", 8 magnitude word, 9 currency, 10 unit.
     // Every match holds a digit or a magnitude word and starts at most a few words before it, at a
-    // word start: the scan tries it only there (see ``CandidateScan``).
+    // word start: the scan tries it only there (see ``CandidateScan``). Before a digit, only where
+    // a context (group 1 or 2) may end: a new context must end with a word of
+    // ``contextFinalWords``, ":" or "-", or that list must learn its last word.
     private static let figurePattern = CandidateScan.Windowed(figureSource, options: figureOptions, guard: figureGuard)
     static let figureOptions: PatternOptions = [.caseless, .extended]
     // Every alternative starts a word: after `\b`, or behind a look-behind that refuses letters
@@ -148,8 +150,8 @@ public enum FigureScanner {
     /// digit itself when no context can end right before it, which is most digits.
     static func figureWindows(_ bytes: UnsafeBufferPointer<UInt8>, anchors: NumeralAnchors) -> [Range<Int>] {
         CandidateScan.windows(anchors: anchors.all, in: bytes) { anchor in
-            // A digit run starts a number (a magnitude word's number word stands before it), and a
-            // match starting before the number begins with a context that ends right before it.
+            // A figure holding a digit starts at it, or at a context that ends right before it. A
+            // magnitude word keeps its whole window: its number word ("hai triệu") stands before it.
             let byte = bytes[anchor]
             let digit = byte &- 0x30 < 10 || byte >= 0xD9
             return digit && !contextMayEnd(before: anchor, in: bytes)
@@ -197,9 +199,14 @@ public enum FigureScanner {
             while from > 0 && bytes[from] & 0xC0 == 0x80 { from -= 1 }
         }
         var found = false
-        try? contextFinalWord.scan(inUTF8: UnsafeBufferPointer(rebasing: bytes[..<end]), from: from) { _ in
-            found = true
-            return nil
+        do {
+            try contextFinalWord.scan(inUTF8: UnsafeBufferPointer(rebasing: bytes[..<end]), from: from) { _ in
+                found = true
+                return nil
+            }
+        } catch {
+            // A match that fails (at a limit) says nothing: the whole window is kept.
+            return true
         }
         return found
     }
