@@ -140,6 +140,8 @@ enum BatchBench {
                                instructionSpread))
         } else if counter == nil {
             rows.append("| instructions per MB after start-up | | skipped: valgrind (and binutils' strip) not installed | |")
+        } else if megabytes.filter({ $0 <= countedMegabytes }).count > 1 {
+            rows.append("| instructions per MB after start-up | | failed: a run under callgrind did not end with status 0 or 1 | |")
         }
         var flat = Target(name: "time per MB, largest spread from the 1 MB figure (%)", goal: 20, measured: nil, atMost: true, smoke: false)
         if let timeSpread = spread(perMB) {
