@@ -48,7 +48,7 @@ enum BatchBench {
         return (rows, [perCore, speedUp, memory])
     }
 
-    /// Runs of the one-page report and of the 10 MB file (median taken).
+    /// Runs of the 10 MB file (median taken).
     static let smallFileRuns = 5
     /// Runs of the 1 MB file: its time less the start-up is about 0.05 s, read from CPU accounting
     /// in steps of a few milliseconds, so it takes more runs for its median to settle.
@@ -63,13 +63,13 @@ enum BatchBench {
     }
 
     /// `runs` pairs of checks, the one-page report then `file`, in CPU seconds: the medians of the
-    /// file's time and of its time less the one-page check's just before it, and the file's peak
-    /// memory. Each start-up taken off is measured next to the run it is taken off, so a drift in
-    /// the machine's speed between them moves both.
+    /// file's time and of its time less the one-page check's just before it, the one-page checks'
+    /// times, and the file's peak memory. Each start-up taken off is measured next to the run it is
+    /// taken off, so a drift in the machine's speed between them moves both.
     static func pairedRuns(_ runs: Int, soatxet: String, small: URL, file: URL, in folder: URL)
-        -> (cpuSeconds: Double, netSeconds: Double, peakKB: Int?)?
+        -> (cpuSeconds: Double, netSeconds: Double, startups: [Double], peakKB: Int?)?
     {
-        var cpu: [Double] = [], net: [Double] = []
+        var cpu: [Double] = [], net: [Double] = [], startups: [Double] = []
         var peak: Int?
         for _ in 0..<max(runs, 1) {
             guard let start = Commands.run(command(soatxet, [small.path], oneCore: false), in: folder, memory: true),
@@ -78,9 +78,10 @@ enum BatchBench {
                   accept(whole.status) else { return nil }
             cpu.append(whole.cpuSeconds)
             net.append(whole.cpuSeconds - start.cpuSeconds)
+            startups.append(start.cpuSeconds)
             if let kb = whole.peakKB { peak = max(peak ?? 0, kb) }
         }
-        return (cpu.sorted()[cpu.count / 2], net.sorted()[net.count / 2], peak)
+        return (cpu.median, net.median, startups, peak)
     }
 
     /// Files up to this size are also counted in instructions (under callgrind, some 50 times slower).
@@ -102,11 +103,9 @@ enum BatchBench {
         var small = CorpusGenerator(seed: 4999)
         let smallFile = folder.appendingPathComponent("bao-cao-1-trang.txt")
         try small.report(pages: 1).write(to: smallFile, atomically: true, encoding: .utf8)
-        // CPU seconds, like the runs below and under the same wrapper: wall time of runs this short
-        // wavers with whatever else the machine does.
-        let startup = Commands.median(runs: smallFileRuns, command(soatxet, [smallFile.path], oneCore: false), in: folder,
-                                      memory: true, accept: accept)?.cpuSeconds ?? 0
-        rows.append(String(format: "| start-up: the check of a one-page report (taken off the times per MB below, run by run) | 1 page | %.3f s CPU | |", startup))
+        // CPU seconds, like the files' runs: wall time of runs this short wavers with whatever else
+        // the machine does. Gathered from the pairs, each next to the file run it is taken off.
+        var startups: [Double] = []
         let startupInstructions = counter.flatMap { $0.count(command($0.binary, [smallFile.path], oneCore: false)) }
         defer { try? FileManager.default.removeItem(at: smallFile) }
         for size in megabytes {
@@ -126,12 +125,15 @@ enum BatchBench {
             }
             let peak = result.peakKB.map { Double($0) / 1024 }
             if size == 50, let peak { memory.measured = peak / actual; memory.note = String(format: "%.0f MB peak for %.1f MB", peak, actual) }
+            startups += result.startups
             let net = max(0, result.netSeconds)
             perMB.append((size, net / actual))
             rows.append(String(format: "| full check of one file (scaling, memory) | %.1f MB | %.2f s CPU | %.3f s per MB after start-up (%.1f MB/s), %.1f MB/s with it%@ |",
                                actual, result.cpuSeconds, net / actual, net > 0 ? actual / net : 0, actual / result.cpuSeconds,
                                (peak.map { String(format: ", peak %.0f MB", $0) } ?? "") as NSString))
         }
+        let startup = startups.isEmpty ? 0 : startups.median
+        rows.insert(String(format: "| start-up: the check of a one-page report (taken off the times per MB below, run by run; median of those runs) | 1 page | %.3f s CPU | |", startup), at: 0)
         let instructionSpread = spread(instructionsPerMB)
         if let instructionSpread {
             rows.append(String(format: "| instructions per MB after start-up (callgrind: the same count on every run, whatever the machine's load) | %@ | %@ | %.1f%% largest spread from the 1 MB figure |",

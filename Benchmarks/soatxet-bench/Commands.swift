@@ -71,6 +71,6 @@ enum Commands {
             cpu.append(result.cpuSeconds)
             if let kb = result.peakKB { peak = max(peak ?? 0, kb) }
         }
-        return (times.sorted()[times.count / 2], cpu.sorted()[cpu.count / 2], peak)
+        return (times.median, cpu.median, peak)
     }
 }

@@ -12,6 +12,11 @@ func cpuSeconds() -> Double {
     return Double(usage.tv_sec) + Double(usage.tv_nsec) / 1e9
 }
 
+extension Array where Element == Double {
+    /// The middle value once sorted (the upper one of an even count); the array must not be empty.
+    var median: Double { sorted()[count / 2] }
+}
+
 /// CPU seconds of `body`, median of `runs` runs after one warm-up.
 func medianCPUSeconds(runs: Int, _ body: () throws -> Void) rethrows -> Double {
     try body()
@@ -21,7 +26,7 @@ func medianCPUSeconds(runs: Int, _ body: () throws -> Void) rethrows -> Double {
         try body()
         times.append(cpuSeconds() - start)
     }
-    return times.sorted()[times.count / 2]
+    return times.median
 }
 
 /// Wall-clock seconds of `body`, median of `runs` runs after one warm-up.
@@ -33,7 +38,7 @@ func medianSeconds(runs: Int, _ body: () throws -> Void) rethrows -> Double {
         try body()
         times.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
     }
-    return times.sorted()[times.count / 2]
+    return times.median
 }
 
 /// The analyser as issue 9 defines it: decode, repair, normalise, split sentences, classify
@@ -188,7 +193,7 @@ struct Bench {
 
         let date = ISO8601DateFormatter.string(from: Date(), timeZone: .current, formatOptions: [.withFullDate])
         rows.insert("Release build. In-process rows: median of \(runs) runs after a warm-up, wall seconds (the analyser and analysis rows) or CPU seconds (soatxet's side of each peer comparison, 3 runs at least). "
-            + "The `soatxet` executable: median of \(smoke ? 3 : 1) over the batch, wall and CPU seconds; median in CPU seconds of \(BatchBench.smallFileRuns) runs for the one-page report and the 10 MB file, \(BatchBench.oneMegabyteRuns) for the 1 MB file, \(BatchBench.largeFileRuns) for larger ones, each file's run right after a check of the one-page report whose time is taken off it. Peers: CPU seconds, median of 3 at least; "
+            + "The `soatxet` executable: median of \(smoke ? 3 : 1) over the batch, wall and CPU seconds; median in CPU seconds of \(BatchBench.smallFileRuns) runs for the 10 MB file, \(BatchBench.oneMegabyteRuns) for the 1 MB file, \(BatchBench.largeFileRuns) for larger ones, each file's run right after a check of the one-page report whose time is taken off it (the start-up row: the median of those checks). Peers: CPU seconds, median of 3 at least; "
             + "\(date), on \(machine()).\n", at: 0)
         rows += [
             "",

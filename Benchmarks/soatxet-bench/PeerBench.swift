@@ -93,8 +93,7 @@ enum PeerBench {
             theirs.append(rg.cpuSeconds)
             ratios.append(rg.cpuSeconds / soatxet)
         }
-        let soatxet = ours.sorted()[ours.count / 2], rg = theirs.sorted()[theirs.count / 2]
-        let ratio = ratios.sorted()[ratios.count / 2]
+        let soatxet = ours.median, rg = theirs.median, ratio = ratios.median
         target.measured = ratio
         target.note = String(format: "%.1f MB/s against %.1f MB/s, %d phrases; median of %d pairs", size / soatxet, size / rg, phrases.count, ratios.count)
         return (String(format: "| phrase matching, all matches of all sets (%d keys of %d phrases, %d sets; overlaps, exclusions) vs `rg --count-matches -i -f` (the %d phrases) | %.1f MB, %d matches | %.3f s CPU; rg %.3f s | %.1f MB/s against %.1f MB/s (%.2f×, median of the pairs) |",

@@ -128,40 +128,34 @@ public enum BlockText {
     /// (a dash, quotes and other punctuation are left as they are).
     static func isAlreadyClean(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let first = bytes.first, let last = bytes.last, first != 0x20, last != 0x20 else { return bytes.isEmpty }
-        var index = 0
-        let count = bytes.count
-        while index < count {
-            // Stretches without a control, a doubled space or a lead byte that may start a change
-            // are passed sixteen bytes at a time.
-            index = ByteVectors.skipUnflagged(bytes, from: index, to: count) { bytes, next in
-                typealias V = ByteVectors
-                return bytes .< V.splat(0x20) .| (bytes .== V.splat(0x20) .& next .== V.splat(0x20))
-                    .| bytes .== V.splat(0xC2) .| bytes .== V.splat(0xCC) .| bytes .== V.splat(0xCD)
-                    .| bytes .== V.splat(0xE2) .| bytes .== V.splat(0xEF)
-            }
-            let end = ByteVectors.lookEnd(from: index, end: count)
-            while index < end {
-                let byte = bytes[index]
-                index += 1
-                if byte == 0x20 {
-                    if index < count && bytes[index] == 0x20 { return false }
-                    continue
-                }
-                if byte >= 0x20 && byte < 0xC2 { continue }
-                // Every other byte that may start a change, with the bytes after it (a sequence cut short is not clean).
-                guard byte >= 0xC2, index < count else { return false }
-                let next = bytes[index], third = index + 1 < count ? bytes[index + 1] : 0
-                switch byte {
-                case 0xC2: if next == 0xA0 || next == 0xAD { return false }  // no-break space, soft hyphen
-                case 0xCC: return false  // combining marks U+0300–U+033F
-                case 0xCD: if next <= 0xAF { return false }  // U+0340–U+036F
-                case 0xE2:  // U+2000–U+200D spaces and zero-width characters, U+2011 hyphen, U+202F space
-                    if next == 0x80 && (third <= 0x8D || third == 0x91 || third == 0xAF) { return false }
-                case 0xEF: if next == 0xBB && third == 0xBF { return false }  // byte-order mark
-                default: break
-                }
-            }
+        // Stretches without a control, a doubled space or a lead byte that may start a change are
+        // passed sixteen bytes at a time.
+        let change = ByteVectors.firstIndex(bytes, from: 0, to: bytes.count, flags: { bytes, next in
+            typealias V = ByteVectors
+            return bytes .< V.splat(0x20) .| (bytes .== V.splat(0x20) .& next .== V.splat(0x20))
+                .| bytes .== V.splat(0xC2) .| bytes .== V.splat(0xCC) .| bytes .== V.splat(0xCD)
+                .| bytes .== V.splat(0xE2) .| bytes .== V.splat(0xEF)
+        }, where: { startsChange(bytes, at: $0) })
+        return change == nil
+    }
+
+    /// Whether the byte at `index` starts something ``isAlreadyClean(_:)`` refuses.
+    @inline(__always)
+    private static func startsChange(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
+        let byte = bytes[index], count = bytes.count
+        if byte == 0x20 { return index + 1 < count && bytes[index + 1] == 0x20 }
+        if byte >= 0x20 && byte < 0xC2 { return false }
+        // Every other byte that may start a change, with the bytes after it (a sequence cut short is not clean).
+        guard byte >= 0xC2, index + 1 < count else { return true }
+        let next = bytes[index + 1], third = index + 2 < count ? bytes[index + 2] : 0
+        switch byte {
+        case 0xC2: return next == 0xA0 || next == 0xAD  // no-break space, soft hyphen
+        case 0xCC: return true  // combining marks U+0300–U+033F
+        case 0xCD: return next <= 0xAF  // U+0340–U+036F
+        case 0xE2:  // U+2000–U+200D spaces and zero-width characters, U+2011 hyphen, U+202F space
+            return next == 0x80 && (third <= 0x8D || third == 0x91 || third == 0xAF)
+        case 0xEF: return next == 0xBB && third == 0xBF  // byte-order mark
+        default: return false
         }
-        return true
     }
 }

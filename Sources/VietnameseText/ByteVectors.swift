@@ -61,4 +61,24 @@ public enum ByteVectors {
     public static func lookEnd(from offset: Int, end: Int) -> Int {
         offset + 17 <= end ? offset + 16 : end
     }
+
+    /// The first offset from `offset` up to `end` at which `test` holds, or nil: stretches in
+    /// which `flags` marks no byte are passed (``skipUnflagged(_:from:to:_:)``), the others are
+    /// tested byte by byte. `flags` must mark every offset at which `test` may hold.
+    @inlinable @inline(__always)
+    public static func firstIndex(
+        _ bytes: UnsafeBufferPointer<UInt8>, from offset: Int, to end: Int,
+        flags: (_ bytes: Vector, _ next: Vector) -> Mask, where test: (Int) -> Bool
+    ) -> Int? {
+        var index = offset
+        while index < end {
+            index = skipUnflagged(bytes, from: index, to: end, flags)
+            let stop = lookEnd(from: index, end: end)
+            while index < stop {
+                if test(index) { return index }
+                index += 1
+            }
+        }
+        return nil
+    }
 }

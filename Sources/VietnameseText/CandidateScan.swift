@@ -119,11 +119,7 @@ enum CandidateScan {
     static func walkBack(from anchor: Int, in bytes: UnsafeBufferPointer<UInt8>, maxTokens: Int, tokenBytes: Int) -> Int {
         var position = anchor
         for _ in 0..<maxTokens {
-            while position > 0 {
-                let width = spaceWidth(endingAt: position, in: bytes)
-                if width == 0 { break }
-                position -= width
-            }
+            position = spacesStart(endingAt: position, in: bytes)
             let tokenEnd = position
             while position > 0 && spaceWidth(endingAt: position, in: bytes) == 0 {
                 var previous = position - 1
@@ -132,6 +128,18 @@ enum CandidateScan {
                 position = previous
             }
             if position == 0 { return 0 }
+        }
+        return position
+    }
+
+    /// Where the run of white space (PCRE2's `\s` with UCP) that ends right before `end` starts
+    /// (`end` when there is none).
+    static func spacesStart(endingAt end: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        var position = end
+        while position > 0 {
+            let width = spaceWidth(endingAt: position, in: bytes)
+            if width == 0 { break }
+            position -= width
         }
         return position
     }

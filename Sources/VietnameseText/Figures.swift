@@ -181,12 +181,7 @@ public enum FigureScanner {
     /// ":" or "-" there, or one of ``contextFinalWords`` in any case the pattern accepts. Only a
     /// "no" matters: a figure at `start` then starts at `start`.
     static func contextMayEnd(before start: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        var end = start
-        while end > 0 {
-            let width = CandidateScan.spaceWidth(endingAt: end, in: bytes)
-            if width == 0 { break }
-            end -= width
-        }
+        let end = CandidateScan.spacesStart(endingAt: start, in: bytes)
         guard end > 0 else { return false }
         let last = bytes[end - 1]
         if last == UInt8(ascii: ":") || last == UInt8(ascii: "-") { return true }
@@ -194,10 +189,7 @@ public enum FigureScanner {
         // other ASCII is settled here. Other characters go to PCRE2, which knows its case folding.
         if last < 0x80 && (last | 0x20) &- 0x61 >= 26 { return false }
         var from = end
-        for _ in 0..<longestFinalWord where from > 0 {
-            from -= 1
-            while from > 0 && bytes[from] & 0xC0 == 0x80 { from -= 1 }
-        }
+        for _ in 0..<longestFinalWord where from > 0 { from = UTF8Scan.previousStart(bytes, before: from, start: 0) }
         var found = false
         do {
             try contextFinalWord.scan(inUTF8: UnsafeBufferPointer(rebasing: bytes[..<end]), from: from) { _ in

@@ -215,21 +215,14 @@ public struct NegationReader {
     /// Whether `range` of `bytes` may hold "không", "chưa", "chẳng" or "chả" in any case: "kh" or
     /// "ch" before "ô", "ư", "ẳ" or "ả", each in either case (NFC, as the words' keys are).
     static func mayHoldNegator(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
-        // `start` is where "kh" or "ch" would start; stretches without one pass sixteen bytes at a time.
-        var start = range.lowerBound
-        while start + 3 < range.upperBound {
-            start = ByteVectors.skipUnflagged(bytes, from: start, to: range.upperBound) { bytes, next in
-                typealias V = ByteVectors
-                let letter = bytes | V.splat(0x20)
-                return (letter .== V.splat(0x63) .| letter .== V.splat(0x6B)) .& (next | V.splat(0x20)) .== V.splat(0x68)
-            }
-            let end = ByteVectors.lookEnd(from: start, end: range.upperBound)
-            while start < end && start + 3 < range.upperBound {
-                if opensNegator(bytes, at: start, end: range.upperBound) { return true }
-                start += 1
-            }
-        }
-        return false
+        // Where "kh" or "ch" would start, with room for two bytes after it; stretches without one
+        // pass sixteen bytes at a time.
+        let found = ByteVectors.firstIndex(bytes, from: range.lowerBound, to: range.upperBound - 3, flags: { bytes, next in
+            typealias V = ByteVectors
+            let letter = bytes | V.splat(0x20)
+            return (letter .== V.splat(0x63) .| letter .== V.splat(0x6B)) .& (next | V.splat(0x20)) .== V.splat(0x68)
+        }, where: { opensNegator(bytes, at: $0, end: range.upperBound) })
+        return found != nil
     }
 
     /// Whether "kh" or "ch" at `start` (in either case) comes before "ô", "ư", "ẳ" or "ả" (either case) ending before `end`.

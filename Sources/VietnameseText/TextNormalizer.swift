@@ -72,31 +72,17 @@ public enum TextNormalizer {
 
     /// Where the first change starts (the base letter of a combining sequence), or nil.
     static func firstByteNeedingWork(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
-        var index = 0
-        let count = bytes.count
-        while index < count {
-            // Stretches without a lead byte that may need work are passed sixteen bytes at a time.
-            index = ByteVectors.skipUnflagged(bytes, from: index, to: count) { bytes, next in
-                typealias V = ByteVectors
-                return bytes .== V.splat(0xC2) .| bytes .== V.splat(0xCC) .| bytes .== V.splat(0xCD)
-                    .| bytes .== V.splat(0xE2) .| bytes .== V.splat(0xEF)
-                    .| (bytes .== V.splat(0xC3) .& (next .== V.splat(0x90) .| next .== V.splat(0xB0)))
-            }
-            let end = ByteVectors.lookEnd(from: index, end: count)
-            while index < end {
-                if interesting(bytes[index]) && needsWork(bytes, at: index) {
-                    // Start at the base letter of a combining sequence.
-                    var start = index
-                    while start > 0 && isMark(bytes, at: start) {
-                        start -= 1
-                        while start > 0 && bytes[start] & 0xC0 == 0x80 { start -= 1 }
-                    }
-                    return start
-                }
-                index += 1
-            }
-        }
-        return nil
+        // Stretches without a lead byte that may need work are passed sixteen bytes at a time.
+        let found = ByteVectors.firstIndex(bytes, from: 0, to: bytes.count, flags: { bytes, next in
+            typealias V = ByteVectors
+            return bytes .== V.splat(0xC2) .| bytes .== V.splat(0xCC) .| bytes .== V.splat(0xCD)
+                .| bytes .== V.splat(0xE2) .| bytes .== V.splat(0xEF)
+                .| (bytes .== V.splat(0xC3) .& (next .== V.splat(0x90) .| next .== V.splat(0xB0)))
+        }, where: { interesting(bytes[$0]) && needsWork(bytes, at: $0) })
+        guard var start = found else { return nil }
+        // Start at the base letter of a combining sequence.
+        while start > 0 && isMark(bytes, at: start) { start = UTF8Scan.previousStart(bytes, before: start, start: 0) }
+        return start
     }
 
     @inline(__always)

@@ -1,5 +1,4 @@
 // ComplianceEngine: the `mention` check. A concept stated, not denied, with its qualifiers and enough substance.
-import Foundation
 import RuleModel
 import VietnameseText
 
