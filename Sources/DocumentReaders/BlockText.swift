@@ -11,7 +11,13 @@ import VietnameseText
 public enum BlockText {
     /// The final text of `raw` (the text a reader collected) and the map from its byte offsets back to `raw`'s.
     public static func produce(raw: String) -> (text: String, map: OffsetMap, repairs: [Repair]) {
-        let repaired = MojibakeRepair.repair(raw)
+        var verdicts = SyllableVerdicts()
+        return produce(raw: raw, verdicts: &verdicts)
+    }
+
+    /// ``produce(raw:)``, with the syllable verdicts of the blocks produced before from the same document.
+    static func produce(raw: String, verdicts: inout SyllableVerdicts) -> (text: String, map: OffsetMap, repairs: [Repair]) {
+        let repaired = MojibakeRepair.repair(raw, verdicts: &verdicts)
         let normalized = TextNormalizer.normalize(repaired.text)
         let (text, cleanMap) = clean(normalized.text)
         return (text, cleanMap.composed(with: normalized.map).composed(with: repaired.map), repaired.repairs)

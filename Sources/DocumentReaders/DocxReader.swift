@@ -30,11 +30,12 @@ struct DocxReader: DocumentReader {
 
         var metadata = DocumentMetadata()
         var warnings: [ReadWarning] = []
+        var verdicts = SyllableVerdicts()
         let main = try walk(body, part: "word/document.xml", path: path, context: &context)
         for (name, isHeader) in package.partNames.sorted().compactMap(DocxReader.pageMarginPart) {
             guard let xml = try package.read(name) else { continue }
             let result = try walk(xml, part: name, path: path, context: &context)
-            let blocks = result.blocks.map { ProducedBlock($0) }.filter { !$0.text.isEmpty }.map { $0.block(as: .paragraph) }
+            let blocks = result.blocks.map { ProducedBlock($0, verdicts: &verdicts) }.filter { !$0.text.isEmpty }.map { $0.block(as: .paragraph) }
             if isHeader { metadata.headers += blocks } else { metadata.footers += blocks }
         }
         for (name, kind) in [("word/footnotes.xml", DocumentNote.Kind.footnote), ("word/endnotes.xml", .endnote)] {
@@ -60,7 +61,7 @@ struct DocxReader: DocumentReader {
             warnings.append(ReadWarning(
                 "\(context.unconvertedLegacyRuns) run(s) in a legacy Vietnamese font (.VnTime/VNI) could not be converted; their text is shown as stored"))
         }
-        let blocks = StructureDetector.assign(main.blocks.map { ProducedBlock($0) }, headingsNeedEmphasis: true)
+        let blocks = StructureDetector.assign(main.blocks.map { ProducedBlock($0, verdicts: &verdicts) }, headingsNeedEmphasis: true)
         return Document(path: path, format: .docx, blocks: blocks, metadata: metadata, warnings: warnings)
     }
 
@@ -72,7 +73,8 @@ struct DocxReader: DocumentReader {
     }
 
     static func joined(_ raws: ArraySlice<RawBlock>) -> String {
-        raws.map { ProducedBlock($0).text }.filter { !$0.isEmpty }.joined(separator: "\n")
+        var verdicts = SyllableVerdicts()
+        return raws.map { ProducedBlock($0, verdicts: &verdicts).text }.filter { !$0.isEmpty }.joined(separator: "\n")
     }
 
     static func error(_ error: XMLParseError, part: String, path: String) -> ReadError {

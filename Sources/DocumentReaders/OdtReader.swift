@@ -25,16 +25,17 @@ struct OdtReader: DocumentReader {
         }
         var main = OdfWalk(part: "content.xml")
         do { try main.run(content, styles: &styles, collectStyles: true) } catch { throw DocxReader.error(error, part: "content.xml", path: path) }
+        var verdicts = SyllableVerdicts()
         for walk in pageParts {
             for (raw, isHeader) in zip(walk.pageBlocks, walk.pageBlockIsHeader) {
-                let produced = ProducedBlock(raw)
+                let produced = ProducedBlock(raw, verdicts: &verdicts)
                 guard !produced.text.isEmpty else { continue }
                 if isHeader { metadata.headers.append(produced.block(as: .paragraph)) } else { metadata.footers.append(produced.block(as: .paragraph)) }
             }
         }
         metadata.notes = main.notes
         metadata.comments = main.comments
-        let blocks = StructureDetector.assign(main.blocks.map { ProducedBlock($0) }, headingsNeedEmphasis: true)
+        let blocks = StructureDetector.assign(main.blocks.map { ProducedBlock($0, verdicts: &verdicts) }, headingsNeedEmphasis: true)
         return Document(path: path, format: .odt, blocks: blocks, metadata: metadata)
     }
 }

@@ -51,12 +51,13 @@ struct ProducedBlock {
     var rawText: String?
     var repairs: [Repair]
 
-    /// The block of `consumed`; `source` is the String its ``RawBlock/stretches`` are ranges of.
-    init(_ consumed: RawBlock, source: String? = nil) {
+    /// The block of `consumed`; `source` is the String its ``RawBlock/stretches`` are ranges of;
+    /// `verdicts` are shared by the blocks of one document.
+    init(_ consumed: RawBlock, source: String? = nil, verdicts: inout SyllableVerdicts) {
         var raw = consumed
         let source = source.map { Self.copy(raw.stretches, of: $0) } ?? String(decoding: raw.text, as: UTF8.self)
         assert(source.utf8.elementsEqual(raw.text), "ProducedBlock: the stretches do not make the raw text")
-        let (text, map, repairs) = BlockText.produce(raw: source)
+        let (text, map, repairs) = BlockText.produce(raw: source, verdicts: &verdicts)
         self.text = text
         self.map = map
         self.repairs = repairs

@@ -40,9 +40,10 @@ struct TextLayout {
         var inTail = false
         // Converter output: how wide a full line is, to join lines wrapped by the page width.
         let fullWidth = converted ? TextLayout.fullLineWidth(bytes) : Int.max
+        var verdicts = SyllableVerdicts()
 
         func flush() {
-            if let block = current { result.append(ProducedBlock(block, source: source)) }
+            if let block = current { result.append(ProducedBlock(block, source: source, verdicts: &verdicts)) }
             current = nil
             currentLast = nil
         }
@@ -92,7 +93,7 @@ struct TextLayout {
                     raw.group = table
                     raw.blankLineBefore = blankBefore
                     appendInline(bytes, cell, to: &raw)
-                    result.append(ProducedBlock(raw, source: source))
+                    result.append(ProducedBlock(raw, source: source, verdicts: &verdicts))
                 }
                 blankBefore = false
                 continue
@@ -111,7 +112,7 @@ struct TextLayout {
                     raw.group = 1_000_000 + group
                     raw.blankLineBefore = blankBefore
                     appendInline(bytes, segment, to: &raw)
-                    result.append(ProducedBlock(raw, source: source))
+                    result.append(ProducedBlock(raw, source: source, verdicts: &verdicts))
                 }
                 blankBefore = false
                 continue
@@ -131,7 +132,7 @@ struct TextLayout {
                     raw.scopeIsExplicit = true
                     raw.blankLineBefore = blankBefore
                     appendInline(bytes, LineInfo(start: start + skip, end: contentEnd, number: lineNumber, column: column + skip), to: &raw)
-                    result.append(ProducedBlock(raw, source: source))
+                    result.append(ProducedBlock(raw, source: source, verdicts: &verdicts))
                     blankBefore = false
                     continue
                 }

@@ -58,6 +58,13 @@ public enum MojibakeRepair {
 
     /// Repairs `text`, paragraph by paragraph; clean paragraphs are copied unchanged.
     public static func repair(_ text: String) -> RepairResult {
+        var verdicts = SyllableVerdicts()
+        return repair(text, verdicts: &verdicts)
+    }
+
+    /// ``repair(_:)``, remembering in `verdicts` which words are syllables: pass the same one for
+    /// every paragraph of a document.
+    public static func repair(_ text: String, verdicts: inout SyllableVerdicts) -> RepairResult {
         // Most paragraphs show no sign of damage; only the others go through the repairs.
         var scanned = text
         let suspects = scanned.withUTF8 { bytes in
@@ -65,7 +72,7 @@ public enum MojibakeRepair {
             var start = 0
             while start < bytes.count {
                 let end = bytes.firstOffset(of: 0x0A, from: start) ?? bytes.count
-                if mayNeedRepair(UnsafeBufferPointer(rebasing: bytes[start..<end])) { suspects.append(start..<end) }
+                if mayNeedRepair(UnsafeBufferPointer(rebasing: bytes[start..<end]), verdicts: &verdicts) { suspects.append(start..<end) }
                 start = end + 1
             }
             return suspects
@@ -97,14 +104,13 @@ public enum MojibakeRepair {
     /// character to be a Windows-1252 one; a word-level repair needs a word (a token as
     /// ``SyllableScoring`` splits them) that is not a syllable and holds a letter the damage
     /// produces (ă ư ơ, the marks read as ì ò, "ḿ"), or a horned o in a paragraph without ư.
-    static func mayNeedRepair(_ paragraph: UnsafeBufferPointer<UInt8>) -> Bool {
+    static func mayNeedRepair(_ paragraph: UnsafeBufferPointer<UInt8>, verdicts: inout SyllableVerdicts) -> Bool {
         let count = paragraph.count
         var high = false
         if isWindows1252(paragraph, high: &high) { return high }
         // An untoned ư (C6 B0, C6 AF) means the lost-horn damage is not there.
         let keptHorn = keptHornLetters.contains { letter in letter.withUnsafeBufferPointer { paragraph.firstOffset(of: $0) != nil } }
         let wanted: UInt8 = keptHorn ? damageLetter : damageLetter | hornLetter
-        let tables = SyllableTables.shared
         return damageLetters.withUnsafeBufferPointer { damage in
             // Tokens as SyllableScoring.tokenRanges splits them: ASCII letters and non-ASCII
             // characters other than the no-break space and General Punctuation. Every damage letter
@@ -126,7 +132,7 @@ public enum MojibakeRepair {
                     continue
                 }
                 let token = tokenAround(paragraph, at: index, from: judgedUpTo)
-                if !SyllableScoring.isSyllable(UnsafeBufferPointer(rebasing: paragraph[token]), tables) { return true }
+                if !verdicts.isSyllable(UnsafeBufferPointer(rebasing: paragraph[token])) { return true }
                 index = token.upperBound
                 judgedUpTo = token.upperBound
             }

@@ -46,7 +46,7 @@ enum SyllableScoring {
             var tally = Tally()
             var known = WordTable<Bool>()
             let tables = SyllableTables.shared
-            for token in tokenRanges(in: bytes) {
+            forEachToken(in: bytes) { token in
                 let valid = known.entry(for: UnsafeBufferPointer(rebasing: bytes[token.range])) { isSyllable($0, tables) }.value
                 tally.tokens += 1
                 if valid { tally.valid += 1 }
@@ -74,13 +74,21 @@ enum SyllableScoring {
     /// The byte ranges of the letter tokens of UTF-8 `bytes`.
     static func tokenRanges(in bytes: UnsafeBufferPointer<UInt8>) -> [TokenRange] {
         var ranges: [TokenRange] = []
+        forEachToken(in: bytes) { ranges.append($0) }
+        return ranges
+    }
+
+    /// Calls `body` with each letter token of UTF-8 `bytes`, in order, without gathering them.
+    @inline(__always)
+    static func forEachToken(in bytes: UnsafeBufferPointer<UInt8>, _ body: (TokenRange) -> Void) {
         var start = -1
         var marked = false
         var hasLetter = false
         var index = 0
         let count = bytes.count
+        @inline(__always)
         func close(at end: Int) {
-            if start >= 0 && hasLetter { ranges.append(TokenRange(range: start..<end, marked: marked)) }
+            if start >= 0 && hasLetter { body(TokenRange(range: start..<end, marked: marked)) }
             start = -1
             marked = false
             hasLetter = false
@@ -108,7 +116,6 @@ enum SyllableScoring {
             index += 1
         }
         close(at: count)
-        return ranges
     }
 
     /// The length of the separator scalar at `index`, a byte above ASCII: 2 for the no-break space
@@ -132,5 +139,22 @@ enum SyllableScoring {
     @inline(__always)
     static func isASCIILetter(_ byte: UInt8) -> Bool {
         (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A
+    }
+}
+
+/// Syllable verdicts remembered over one document's tokens: the mojibake check judges the same
+/// words paragraph after paragraph, and a parse costs several times a lookup.
+public struct SyllableVerdicts {
+    private var known = WordTable<Bool>()
+    private let tables = SyllableTables.shared
+
+    /// No verdicts yet.
+    public init() {}
+
+    /// Whether the token `word` (UTF-8, any case) is a valid Vietnamese syllable.
+    @inline(__always)
+    mutating func isSyllable(_ word: UnsafeBufferPointer<UInt8>) -> Bool {
+        let tables = tables
+        return known.entry(for: word) { SyllableScoring.isSyllable($0, tables) }.value
     }
 }

@@ -221,7 +221,8 @@ final class FastPathTests: XCTestCase {
     func testRepairSkipsOnlyParagraphsWithoutSignsOfDamage() {
         func check(_ paragraph: String) -> Bool {
             var copy = paragraph
-            return copy.withUTF8 { MojibakeRepair.mayNeedRepair($0) }
+            var verdicts = SyllableVerdicts()
+            return copy.withUTF8 { MojibakeRepair.mayNeedRepair($0, verdicts: &verdicts) }
         }
         XCTAssertFalse(check("Ban Thường vụ LĐLĐ tỉnh đã chỉ đạo các CĐCS tổ chức tốt Tháng Công nhân năm 2020."))
         XCTAssertFalse(check("Report of the union, 2020."))
@@ -253,10 +254,12 @@ final class FastPathTests: XCTestCase {
         let pieces = ["đ", "ngời", "nớc", "người", "lănh", "đă", "ư", "ý", "ì", "ò", "ḿ", "ơn", "ăn", "Công", "đoàn", "abcdefgh",
                       "lao", "động", " ", "  ", ",", "1", "\u{00A0}", "–", "“", "…", "\u{2060}", "«", "µ", "ngờ", "nơi", "ừ"]
         var random = SeededRandom(seed: 41)
+        // One memo for all paragraphs, as for the paragraphs of a document.
+        var verdicts = SyllableVerdicts()
         for _ in 0..<5_000 {
             var paragraph = (0..<(1 + random.next(14))).map { _ in random.pick(pieces) }.joined() + "đ"
             if random.next(2) == 0 { paragraph = "đ " + paragraph }
-            let (fast, slow) = paragraph.withUTF8 { (MojibakeRepair.mayNeedRepair($0), reference($0)) }
+            let (fast, slow) = paragraph.withUTF8 { (MojibakeRepair.mayNeedRepair($0, verdicts: &verdicts), reference($0)) }
             XCTAssertEqual(fast, slow, paragraph)
         }
     }
