@@ -33,8 +33,10 @@ public enum BlockText {
     static func clean(raw: [UInt8]) -> (text: String, map: OffsetMap) {
         var builder = TextBuilder(capacity: raw.count)
         var index = 0
-        var copyStart = -1  // start of a pending unchanged stretch
-        var spaceStart = -1  // start of a pending run of white space
+        // Start of a pending unchanged stretch; it runs on through single plain spaces, so that
+        // most blocks are copied in a few pieces, not word by word.
+        var copyStart = -1
+        var spaceStart = -1  // start of a pending run of white space (not yet in the stretch)
         var spaceIsPlain = false  // the pending run is exactly one ASCII space
         var pendingNewline = false
         let count = raw.count
@@ -45,14 +47,13 @@ public enum BlockText {
         }
         func flushSpace(before position: Int) {
             guard spaceStart >= 0 else { return }
-            if !builder.bytes.isEmpty {
-                if pendingNewline {
-                    builder.replace(spaceStart..<position, with: [0x0A])
-                } else if spaceIsPlain {
-                    copyStart = spaceStart  // one plain space stays: the stretch copied goes on from it
-                } else {
-                    builder.replace(spaceStart..<position, with: [0x20])
-                }
+            let hasContent = !builder.bytes.isEmpty || copyStart >= 0
+            if hasContent && spaceIsPlain && !pendingNewline {
+                // One plain space stays: the stretch copied goes on through it.
+                if copyStart < 0 { copyStart = spaceStart }
+            } else {
+                flushCopy(to: spaceStart)
+                if hasContent { builder.replace(spaceStart..<position, with: [pendingNewline ? 0x0A : 0x20]) }
             }
             spaceStart = -1
             pendingNewline = false
@@ -82,7 +83,6 @@ public enum BlockText {
             }
             switch kind {
             case 1, 2:
-                flushCopy(to: index)
                 if spaceStart < 0 {
                     spaceStart = index
                     spaceIsPlain = byte == 0x20
@@ -93,9 +93,12 @@ public enum BlockText {
                 index = end
                 continue
             case 3:
-                flushCopy(to: index)
-                if spaceStart >= 0 { spaceIsPlain = false }
-                else { builder.replace(index..<end, with: []) }
+                if spaceStart >= 0 {
+                    spaceIsPlain = false
+                } else {
+                    flushCopy(to: index)
+                    builder.replace(index..<end, with: [])
+                }
                 index = end
                 continue
             case 4:
@@ -125,7 +128,8 @@ public enum BlockText {
             if copyStart < 0 { copyStart = index }
             index = end
         }
-        flushCopy(to: count)
+        // Trailing white space is dropped.
+        flushCopy(to: spaceStart >= 0 ? spaceStart : count)
         return (builder.string, builder.map)
     }
 
