@@ -363,7 +363,8 @@ public final class PhraseMatcher: Sendable {
             let start = classifier.runEnd(bytes, from: readUpTo, word: false)
             guard start < bytes.count else { return false }
             let end = classifier.runEnd(bytes, from: start, word: true)
-            let (number, root) = facts(ofWord: start..<end)
+            let word = UnsafeBufferPointer(rebasing: bytes[start..<end])
+            let (number, root) = memo.lookup(word)?.value ?? facts(ofWord: word)
             words[read & mask] = Word(start: start, end: end, number: number, root: root)
             read += 1
             readUpTo = end
@@ -437,18 +438,10 @@ public final class PhraseMatcher: Sendable {
             }
         }
 
-        /// The number of the word at `range` among the keys' words (in matching form), or -1,
-        /// and the node of the keys it starts.
-        @inline(__always)
-        private mutating func facts(ofWord range: Range<Int>) -> (number: Int32, root: PhraseTrie.Step) {
-            let word = UnsafeBufferPointer(rebasing: bytes[range])
-            if let known = memo.lookup(word) { return known.value }
-            return newFacts(ofWord: word)
-        }
-
-        /// ``facts(ofWord:)`` of a word not seen before in this text, kept for next time.
+        /// The number of `word` among the keys' words (in matching form), or -1, and the node of
+        /// the keys it starts; kept in the memo, which ``readWord()`` looks in first.
         @inline(never)
-        private mutating func newFacts(ofWord word: UnsafeBufferPointer<UInt8>) -> (number: Int32, root: PhraseTrie.Step) {
+        private mutating func facts(ofWord word: UnsafeBufferPointer<UInt8>) -> (number: Int32, root: PhraseTrie.Step) {
             form.removeAll(keepingCapacity: true)
             MatchForm.appendForm(of: word, fold: matcher.foldDiacritics, to: &form)
             let number = trie.wordIDs[form] ?? -1
