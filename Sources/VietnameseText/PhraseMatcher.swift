@@ -60,8 +60,9 @@ public final class PhraseMatcher: Sendable {
     // The sets each key counts for, and whether as an exclusion: key k's are at ownerStart[k]..<ownerStart[k+1].
     private let ownerStart: [Int32]
     private let owners: [(set: Int32, excluded: Bool)]
-    // Each set's name.
+    // Each set's name, and its place among the sets sorted by name.
     private let setNames: [String]
+    private let nameRank: [Int32]
 
     /// Compiles the sets once; throws ``PhraseError`` for a phrase without a letter or a digit.
     public init(_ sets: [PhraseSet], foldDiacritics: Bool = false) throws {
@@ -106,6 +107,7 @@ public final class PhraseMatcher: Sendable {
         // A key's sets in name order: matches of one range come out in that order.
         owners = keyOwners.flatMap { $0.sorted { nameRank[Int($0.set)] < nameRank[Int($1.set)] } }
         setNames = sets.map(\.name)
+        self.nameRank = nameRank.map(Int32.init)
     }
 
     /// The matching-form keys of a phrase: itself, and its variants with union abbreviations
@@ -269,10 +271,9 @@ public final class PhraseMatcher: Sendable {
         }
     }
 
-    /// One phrase found: its set, its bytes in the text, and whether it is an exclusion.
+    /// One phrase found (not an exclusion): its set and its bytes in the text.
     private struct Hit {
         let set: Int32
-        let excluded: Bool
         let start: Int
         let end: Int
     }
@@ -290,12 +291,13 @@ public final class PhraseMatcher: Sendable {
         /// Each set's exclusions found, by start.
         var exclusions: [[Range<Int>]]
         private var memo = WordTable<(number: Int32, root: PhraseTrie.Step)>()
+        private var separatorMemo = WordTable<Int32>()
         private var separator: [UInt8] = []
         private var form: [UInt8] = []
-        // The hits of one walk (one start), by end, and the last walk each set had a candidate in.
-        private var walkHits: [Hit] = []
+        // The walks so far, and for each set the last walk that gave it a candidate and where in `candidates` it is.
         private var walks = 0
         private var lastWalk: [Int]
+        private var lastCandidate: [Int]
         // The words a walk may read ahead, in a ring: word n (counting from 0) is at n & mask. The
         // current word is `head`; `read` words have been read, up to byte `readUpTo`.
         private let words: UnsafeMutableBufferPointer<Word>
@@ -323,6 +325,7 @@ public final class PhraseMatcher: Sendable {
             self.words = words
             mask = words.count - 1
             lastWalk = [Int](repeating: -1, count: matcher.sets.count)
+            lastCandidate = lastWalk
         }
 
         mutating func run() {
@@ -337,10 +340,10 @@ public final class PhraseMatcher: Sendable {
                             guard node.exists,
                                   let start = PhraseTokens.suffixStart(trie.leads[lead].separator, in: bytes, from: separatorStart, to: word.start),
                                   start > separatorStart || separatorStart == 0 else { continue }
-                            walk(from: node, start: start)
+                            walk(from: node, at: word, start: start)
                         }
                     }
-                    if word.root.exists { walk(from: word.root, start: word.start) }
+                    if word.root.exists { walk(from: word.root, at: word, start: word.start) }
                 }
                 separatorStart = word.end
                 head += 1
@@ -360,30 +363,34 @@ public final class PhraseMatcher: Sendable {
             let start = classifier.runEnd(bytes, from: readUpTo, word: false)
             guard start < bytes.count else { return false }
             let end = classifier.runEnd(bytes, from: start, word: true)
-            let (number, root) = facts(ofWord: start..<end)
+            let word = UnsafeBufferPointer(rebasing: bytes[start..<end])
+            let (number, root) = memo.lookup(word)?.value ?? facts(ofWord: word)
             words[read & mask] = Word(start: start, end: end, number: number, root: root)
             read += 1
             readUpTo = end
             return true
         }
 
-        /// Follows the trie from `step`, reached by the current word, as far as the text agrees.
-        private mutating func walk(from step: PhraseTrie.Step, start: Int) {
-            var step = step, offset = 0
-            while let word = word(ahead: offset) {
+        /// Follows the trie from `step`, reached by `word` (the current word), as far as the text agrees.
+        private mutating func walk(from step: PhraseTrie.Step, at word: Word, start: Int) {
+            walks += 1
+            let first = candidates.count
+            var step = step, word = word, offset = 0
+            while true {
                 if step.hasEnds {
                     for position in trie.node(step.node).ends { found(trie.endKeys[position], start, word.end) }
                 }
                 guard step.hasTrails || step.hasEdges else { break }
-                let next = self.word(ahead: offset + 1)
+                offset += 1
+                let next = self.word(ahead: offset)
                 if step.hasTrails { trails(of: step, start: start, after: word.end, before: next?.start ?? bytes.count) }
                 guard let next, next.number >= 0, step.hasEdges else { break }
                 let separator = number(ofSeparator: word.end..<next.start)
                 step = separator >= 0 ? trie.next(step.node, PhraseTrie.label(separator: separator, word: next.number)) : .none
                 guard step.exists else { break }
-                offset += 1
+                word = next
             }
-            finishWalk()
+            if candidates.count - first > 1 { sortCandidates(from: first) }
         }
 
         /// Finds the keys ending at `step` with a separator that the separator `after..<before` starts with.
@@ -395,41 +402,46 @@ public final class PhraseMatcher: Sendable {
             }
         }
 
-        /// Files the walk's hits: exclusions kept per set, and each set's longest other hit as
-        /// a candidate, in order of end and set name.
-        private mutating func finishWalk() {
-            guard !walkHits.isEmpty else { return }
-            walks += 1
-            let first = candidates.count
-            for hit in walkHits.reversed() {
-                let set = Int(hit.set)
-                if hit.excluded {
-                    exclusions[set].append(hit.start..<hit.end)
-                } else if lastWalk[set] != walks {
-                    lastWalk[set] = walks
-                    candidates.append(hit)
-                }
-            }
-            walkHits.removeAll(keepingCapacity: true)
-            // Read longest first, sets of one key in reverse name order: reversed, the candidates
-            // of one start go out shortest first, then by set name (two keys never share an end).
-            if candidates.count - first > 1 { candidates[first...].reverse() }
-        }
-
+        /// Files a key found from `start` to `end` for each set it counts for: an exclusion, or the
+        /// set's candidate of this walk (a later key of a walk is longer and takes the place of an earlier).
         @inline(__always)
         private mutating func found(_ key: Int32, _ start: Int, _ end: Int) {
             for index in Int(matcher.ownerStart[Int(key)])..<Int(matcher.ownerStart[Int(key) + 1]) {
                 let owner = matcher.owners[index]
-                walkHits.append(Hit(set: owner.set, excluded: owner.excluded, start: start, end: end))
+                let set = Int(owner.set)
+                let hit = Hit(set: owner.set, start: start, end: end)
+                if owner.excluded {
+                    exclusions[set].append(start..<end)
+                } else if lastWalk[set] == walks {
+                    candidates[lastCandidate[set]] = hit
+                } else {
+                    lastWalk[set] = walks
+                    lastCandidate[set] = candidates.count
+                    candidates.append(hit)
+                }
             }
         }
 
-        /// The number of the word at `range` among the keys' words (in matching form), or -1,
-        /// and the node of the keys it starts.
-        @inline(__always)
-        private mutating func facts(ofWord range: Range<Int>) -> (number: Int32, root: PhraseTrie.Step) {
-            let word = UnsafeBufferPointer(rebasing: bytes[range])
-            if let known = memo.lookup(word) { return known.value }
+        /// Puts the candidates of one walk, from `first` on, in order of end, then set name (a
+        /// set's longer key, found later, took the place of its shorter one).
+        @inline(never)
+        private mutating func sortCandidates(from first: Int) {
+            let rank = matcher.nameRank
+            for index in (first + 1)..<candidates.count {
+                let hit = candidates[index]
+                var place = index
+                while place > first, (candidates[place - 1].end, rank[Int(candidates[place - 1].set)]) > (hit.end, rank[Int(hit.set)]) {
+                    candidates[place] = candidates[place - 1]
+                    place -= 1
+                }
+                candidates[place] = hit
+            }
+        }
+
+        /// The number of `word` among the keys' words (in matching form), or -1, and the node of
+        /// the keys it starts; kept in the memo, which ``readWord()`` looks in first.
+        @inline(never)
+        private mutating func facts(ofWord word: UnsafeBufferPointer<UInt8>) -> (number: Int32, root: PhraseTrie.Step) {
             form.removeAll(keepingCapacity: true)
             MatchForm.appendForm(of: word, fold: matcher.foldDiacritics, to: &form)
             let number = trie.wordIDs[form] ?? -1
@@ -442,8 +454,18 @@ public final class PhraseMatcher: Sendable {
         @inline(__always)
         private mutating func number(ofSeparator range: Range<Int>) -> Int32 {
             if range.count == 1 && bytes[range.lowerBound] == 0x20 { return trie.spaceID }
-            PhraseTokens.collapsed(UnsafeBufferPointer(rebasing: bytes[range]), into: &separator)
-            return trie.separatorIDs[separator] ?? -1
+            let separator = UnsafeBufferPointer(rebasing: bytes[range])
+            if let known = separatorMemo.lookup(separator) { return known.value }
+            return newNumber(ofSeparator: separator)
+        }
+
+        /// ``number(ofSeparator:)`` of a separator not seen before in this text, kept for next time.
+        @inline(never)
+        private mutating func newNumber(ofSeparator separator: UnsafeBufferPointer<UInt8>) -> Int32 {
+            PhraseTokens.collapsed(separator, into: &self.separator)
+            let number = trie.separatorIDs[self.separator] ?? -1
+            separatorMemo.keep(separator, number)
+            return number
         }
     }
 }

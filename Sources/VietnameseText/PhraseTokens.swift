@@ -30,9 +30,20 @@ enum PhraseTokens {
         return UnsafePointer(bits)
     }()
 
+    /// Each byte's kind for the scanner: 1 for an ASCII letter or digit, 0 for another ASCII byte,
+    /// 2 for a byte of a longer scalar (kept like ``table``).
+    nonisolated(unsafe) private static let kinds: UnsafePointer<UInt8> = {
+        let kinds = UnsafeMutablePointer<UInt8>.allocate(capacity: 256)
+        for byte in 0..<256 {
+            kinds[byte] = byte >= 0x80 ? 2 : isLetterOrNumber(UInt32(byte)) ? 1 : 0
+        }
+        return UnsafePointer(kinds)
+    }()
+
     /// The scanner's tables, fetched once per text.
     struct Classifier {
         private let table = PhraseTokens.table
+        private let kinds = PhraseTokens.kinds
 
         /// Whether the non-ASCII scalar starting at `index` is a letter or a digit, and its length in bytes.
         @inline(__always)
@@ -46,14 +57,15 @@ enum PhraseTokens {
         @inline(__always)
         func runEnd(_ bytes: UnsafeBufferPointer<UInt8>, from index: Int, word: Bool) -> Int {
             var index = index
+            let wanted: UInt8 = word ? 1 : 0
             while index < bytes.count {
-                let byte = bytes[index]
-                // ASCII first: most of a Vietnamese text's separators are single spaces.
-                if byte < 0x80 {
-                    if (byte &- 0x30 < 10 || (byte | 0x20) &- 0x61 < 26) != word { return index }
+                // One load decides an ASCII byte: most of a Vietnamese text is ASCII letters and single spaces.
+                let kind = kinds[Int(bytes[index])]
+                if kind == wanted {
                     index += 1
                     continue
                 }
+                if kind < 2 { return index }
                 let (isWord, width) = classify(bytes, at: index)
                 if isWord != word { return index }
                 index += width

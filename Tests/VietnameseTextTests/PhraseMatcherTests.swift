@@ -148,6 +148,19 @@ final class PhraseMatcherTests: XCTestCase {
         XCTAssertEqual(try found(matcher, "Rút ra bài học kinh nghiệm.").map(\.1), ["bài học kinh nghiệm", "kinh nghiệm"])
     }
 
+    /// Matches of one start come out shortest first, then by set name, also when a set's longer
+    /// phrase is found after another set's shorter one ("a" takes its longer match's place).
+    func testMatchesOfOneStartGoShortestFirstThenBySetName() throws {
+        let matcher = try PhraseMatcher([
+            PhraseSet(name: "c", phrases: ["bài học"]),
+            PhraseSet(name: "a", phrases: ["bài học", "bài học kinh nghiệm", "bài"]),
+            PhraseSet(name: "b", phrases: ["bài học", "bài"]),
+            PhraseSet(name: "d", phrases: ["bài học kinh"]),
+        ])
+        XCTAssertEqual(try labelled(matcher, "Rút ra bài học kinh nghiệm."),
+                       ["b: bài học", "c: bài học", "d: bài học kinh", "a: bài học kinh nghiệm"])
+    }
+
     /// One matcher used by several threads at once, as batch checking does.
     func testOneMatcherServesSeveralThreadsAtOnce() throws {
         let phrases = (1...300).map { "chỉ tiêu số \($0)" } + ["kết nạp đoàn viên", "thành lập công đoàn cơ sở", "nguyên nhân"]
