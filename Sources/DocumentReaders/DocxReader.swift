@@ -42,7 +42,7 @@ struct DocxReader: DocumentReader {
             guard let xml = try package.read(name) else { continue }
             let result = try walk(xml, part: name, path: path, context: &context)
             for container in result.containers {
-                let text = DocxReader.joined(result.blocks[container.blocks])
+                let text = DocxReader.joined(result.blocks[container.blocks], verdicts: &verdicts)
                 guard !text.isEmpty else { continue }
                 let referenceKey = (kind == .footnote ? "f" : "e") + container.id
                 metadata.notes.append(DocumentNote(kind: kind, id: container.id, text: text, reference: main.noteReferences[referenceKey]))
@@ -53,7 +53,7 @@ struct DocxReader: DocumentReader {
             for container in result.containers {
                 metadata.comments.append(DocumentComment(
                     id: container.id, author: container.author, date: container.date,
-                    text: DocxReader.joined(result.blocks[container.blocks]), anchor: main.commentAnchors[container.id],
+                    text: DocxReader.joined(result.blocks[container.blocks], verdicts: &verdicts), anchor: main.commentAnchors[container.id],
                     end: main.commentEnds[container.id]))
             }
         }
@@ -72,9 +72,9 @@ struct DocxReader: DocumentReader {
         return nil
     }
 
-    static func joined(_ raws: ArraySlice<RawBlock>) -> String {
-        var verdicts = SyllableVerdicts()
-        return raws.map { ProducedBlock($0, verdicts: &verdicts).text }.filter { !$0.isEmpty }.joined(separator: "\n")
+    /// The produced texts of `raws` (a note's or a comment's paragraphs), one line each.
+    static func joined(_ raws: ArraySlice<RawBlock>, verdicts: inout SyllableVerdicts) -> String {
+        raws.map { ProducedBlock($0, verdicts: &verdicts).text }.filter { !$0.isEmpty }.joined(separator: "\n")
     }
 
     static func error(_ error: XMLParseError, part: String, path: String) -> ReadError {

@@ -84,6 +84,8 @@ struct OdfWalk {
     var pageBlockIsHeader: [Bool] = []
     var notes: [DocumentNote] = []
     var comments: [DocumentComment] = []
+    /// Syllable verdicts shared by the notes and comments produced during the walk.
+    private var verdicts = SyllableVerdicts()
 
     init(part: String) { self.part = part }
 
@@ -357,14 +359,14 @@ struct OdfWalk {
                     _ = tables.popLast()
                 } else if parser.nameIs("text:note") {
                     if let open = note {
-                        let text = DocxReader.joined(blocks[open.start...])
+                        let text = DocxReader.joined(blocks[open.start...], verdicts: &verdicts)
                         notes.append(DocumentNote(kind: open.kind, id: open.id, text: text, reference: open.reference))
                         blocks.removeSubrange(open.start...)
                         note = nil
                     }
                 } else if parser.nameIs("office:annotation") {
                     if let open = annotation {
-                        let text = DocxReader.joined(blocks[open.start...])
+                        let text = DocxReader.joined(blocks[open.start...], verdicts: &verdicts)
                         comments.append(DocumentComment(
                             id: "\(comments.count)", author: annotationAuthor.isEmpty ? nil : annotationAuthor,
                             date: annotationDate.isEmpty ? nil : annotationDate, text: text, anchor: open.anchor))

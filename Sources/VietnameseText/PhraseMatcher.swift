@@ -292,11 +292,11 @@ public final class PhraseMatcher: Sendable {
         var exclusions: [[Range<Int>]]
         private var memo = WordTable<(number: Int32, root: PhraseTrie.Step)>()
         private var separatorMemo = WordTable<Int32>()
-        private var separator: [UInt8] = []
+        private var collapsedSeparator: [UInt8] = []
         private var form: [UInt8] = []
-        // The walks so far, and for each set the last walk that gave it a candidate and where in `candidates` it is.
-        private var walks = 0
-        private var lastWalk: [Int]
+        // Where the current walk's candidates start in `candidates`, and each set's latest candidate
+        // there (-1 before its first): the set has one in this walk when it is at or after `walkStart`.
+        private var walkStart = 0
         private var lastCandidate: [Int]
         // The words a walk may read ahead, in a ring: word n (counting from 0) is at n & mask. The
         // current word is `head`; `read` words have been read, up to byte `readUpTo`.
@@ -324,8 +324,7 @@ public final class PhraseMatcher: Sendable {
             exclusions = [[Range<Int>]](repeating: [], count: matcher.sets.count)
             self.words = words
             mask = words.count - 1
-            lastWalk = [Int](repeating: -1, count: matcher.sets.count)
-            lastCandidate = lastWalk
+            lastCandidate = [Int](repeating: -1, count: matcher.sets.count)
         }
 
         mutating func run() {
@@ -373,8 +372,7 @@ public final class PhraseMatcher: Sendable {
 
         /// Follows the trie from `step`, reached by `word` (the current word), as far as the text agrees.
         private mutating func walk(from step: PhraseTrie.Step, at word: Word, start: Int) {
-            walks += 1
-            let first = candidates.count
+            walkStart = candidates.count
             var step = step, word = word, offset = 0
             while true {
                 if step.hasEnds {
@@ -390,7 +388,7 @@ public final class PhraseMatcher: Sendable {
                 guard step.exists else { break }
                 word = next
             }
-            if candidates.count - first > 1 { sortCandidates(from: first) }
+            if candidates.count - walkStart > 1 { sortCandidates(from: walkStart) }
         }
 
         /// Finds the keys ending at `step` with a separator that the separator `after..<before` starts with.
@@ -412,10 +410,9 @@ public final class PhraseMatcher: Sendable {
                 let hit = Hit(set: owner.set, start: start, end: end)
                 if owner.excluded {
                     exclusions[set].append(start..<end)
-                } else if lastWalk[set] == walks {
+                } else if lastCandidate[set] >= walkStart {
                     candidates[lastCandidate[set]] = hit
                 } else {
-                    lastWalk[set] = walks
                     lastCandidate[set] = candidates.count
                     candidates.append(hit)
                 }
@@ -462,8 +459,8 @@ public final class PhraseMatcher: Sendable {
         /// ``number(ofSeparator:)`` of a separator not seen before in this text, kept for next time.
         @inline(never)
         private mutating func newNumber(ofSeparator separator: UnsafeBufferPointer<UInt8>) -> Int32 {
-            PhraseTokens.collapsed(separator, into: &self.separator)
-            let number = trie.separatorIDs[self.separator] ?? -1
+            PhraseTokens.collapsed(separator, into: &collapsedSeparator)
+            let number = trie.separatorIDs[collapsedSeparator] ?? -1
             separatorMemo.keep(separator, number)
             return number
         }

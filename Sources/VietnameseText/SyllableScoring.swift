@@ -44,10 +44,9 @@ enum SyllableScoring {
         var text = text
         return text.withUTF8 { bytes in
             var tally = Tally()
-            var known = WordTable<Bool>()
-            let tables = SyllableTables.shared
+            var verdicts = SyllableVerdicts()
             forEachToken(in: bytes) { token in
-                let valid = known.entry(for: UnsafeBufferPointer(rebasing: bytes[token.range])) { isSyllable($0, tables) }.value
+                let valid = verdicts.isSyllable(UnsafeBufferPointer(rebasing: bytes[token.range]))
                 tally.tokens += 1
                 if valid { tally.valid += 1 }
                 if token.marked {
@@ -142,8 +141,9 @@ enum SyllableScoring {
     }
 }
 
-/// Syllable verdicts remembered over one document's tokens: the mojibake check judges the same
-/// words paragraph after paragraph, and a parse costs several times a lookup.
+/// Syllable verdicts remembered over one text's tokens: the encoding detector's tally meets each
+/// word many times, and the mojibake check judges the same words paragraph after paragraph; a
+/// parse costs several times a lookup.
 public struct SyllableVerdicts {
     private var known = WordTable<Bool>()
     private let tables = SyllableTables.shared
