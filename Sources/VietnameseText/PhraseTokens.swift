@@ -46,7 +46,9 @@ enum PhraseTokens {
         private let kinds = PhraseTokens.kinds
 
         /// Whether the non-ASCII scalar starting at `index` is a letter or a digit, and its length in bytes.
-        @inline(__always)
+        // Out of line: a scan that inlines this twice is too large for the compiler to inline a
+        // caller's memo lookup into (the phrase matcher's `fill()`); a call per non-ASCII scalar costs less.
+        @inline(never)
         private func classify(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> (isWord: Bool, width: Int) {
             let (scalar, width) = LetterTable.decode(bytes, at: index)
             if scalar < 0x3000 { return (table[Int(scalar >> 6)] & (1 << UInt64(scalar & 63)) != 0, width) }
