@@ -451,7 +451,7 @@ public final class PhraseMatcher: Sendable {
         private mutating func facts(ofWord word: UnsafeBufferPointer<UInt8>) -> (number: Int32, root: PhraseTrie.Step) {
             form.removeAll(keepingCapacity: true)
             MatchForm.appendForm(of: word, fold: matcher.foldDiacritics, to: &form)
-            let number = trie.wordIDs[form] ?? -1
+            let number = form.withUnsafeBufferPointer { trie.number(ofWord: $0) }
             let facts = (number, number >= 0 ? trie.rootChildren[Int(number)] : PhraseTrie.Step.none)
             memo.keep(word, facts)
             return facts
