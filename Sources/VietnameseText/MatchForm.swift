@@ -17,11 +17,12 @@ public enum MatchForm {
         WordScanner.forEachWord(in: text) { range in
             let word = UnsafeBufferPointer(rebasing: text[range])
             if isOwnMatchForm(word) { return }
-            out.append(contentsOf: text[copiedUpTo..<range.lowerBound])
+            // Appending an empty slice is not free: a single word (the phrase matcher's) has none around it.
+            if copiedUpTo < range.lowerBound { out.append(contentsOf: text[copiedUpTo..<range.lowerBound]) }
             appendMatchForm(of: word, fold: fold, to: &out)
             copiedUpTo = range.upperBound
         }
-        out.append(contentsOf: text[copiedUpTo...])
+        if copiedUpTo < text.count { out.append(contentsOf: text[copiedUpTo...]) }
     }
 
     /// Whether `word` is certainly its own matching form: lower-case ASCII letters without "y" and

@@ -247,8 +247,9 @@ public final class PhraseMatcher: Sendable {
     private func forEachMatch(in text: String, reserving: (Int) -> Void, _ body: (Int, Range<Int>) -> Void) {
         guard !keys.isEmpty else { return }
         var text = text
-        // A walk reads at most one word past the longest key: the words read ahead fit a ring of this size.
-        var ring = 4
+        // A walk reads at most one word past the longest key: the words read ahead fit a ring of
+        // this size (at least 64, so that words are read in batches).
+        var ring = 64
         while ring < trie.depth + 2 { ring *= 2 }
         let (candidates, exclusions) = text.withUTF8 { bytes in
             withUnsafeTemporaryAllocation(of: TextScan.Word.self, capacity: ring) { words in
@@ -298,8 +299,8 @@ public final class PhraseMatcher: Sendable {
         // there (-1 before its first): the set has one in this walk when it is at or after `walkStart`.
         private var walkStart = 0
         private var lastCandidate: [Int]
-        // The words a walk may read ahead, in a ring: word n (counting from 0) is at n & mask. The
-        // current word is `head`; `read` words have been read, up to byte `readUpTo`.
+        // The words read ahead (in batches, for walks to look at), in a ring: word n (counting from
+        // 0) is at n & mask. The current word is `head`; `read` words have been read, up to byte `readUpTo`.
         private let words: UnsafeMutableBufferPointer<Word>
         private let mask: Int
         private var head = 0
@@ -352,22 +353,28 @@ public final class PhraseMatcher: Sendable {
         /// The word `offset` words after the current one, read when first asked for; nil past the end.
         @inline(__always)
         private mutating func word(ahead offset: Int) -> Word? {
-            if head + offset < read { return words[(head + offset) & mask] }
-            return readWord() ? words[(head + offset) & mask] : nil
+            if head + offset >= read {
+                fill()
+                if head + offset >= read { return nil }
+            }
+            return words[(head + offset) & mask]
         }
 
-        /// Reads the next word of the text into the ring; false at the end of the text.
+        /// Reads words into the ring until it holds the current word and those after it that fit,
+        /// or the text ends.
         @inline(never)
-        private mutating func readWord() -> Bool {
-            let start = classifier.runEnd(bytes, from: readUpTo, word: false)
-            guard start < bytes.count else { return false }
-            let end = classifier.runEnd(bytes, from: start, word: true)
-            let word = UnsafeBufferPointer(rebasing: bytes[start..<end])
-            let (number, root) = memo.lookup(word)?.value ?? facts(ofWord: word)
-            words[read & mask] = Word(start: start, end: end, number: number, root: root)
-            read += 1
-            readUpTo = end
-            return true
+        private mutating func fill() {
+            while read - head <= mask {
+                let start = classifier.runEnd(bytes, from: readUpTo, word: false)
+                readUpTo = start
+                guard start < bytes.count else { return }
+                let end = classifier.runEnd(bytes, from: start, word: true)
+                let word = UnsafeBufferPointer(rebasing: bytes[start..<end])
+                let (number, root) = memo.lookup(word)?.value ?? facts(ofWord: word)
+                words[read & mask] = Word(start: start, end: end, number: number, root: root)
+                read += 1
+                readUpTo = end
+            }
         }
 
         /// Follows the trie from `step`, reached by `word` (the current word), as far as the text agrees.
@@ -436,12 +443,12 @@ public final class PhraseMatcher: Sendable {
         }
 
         /// The number of `word` among the keys' words (in matching form), or -1, and the node of
-        /// the keys it starts; kept in the memo, which ``readWord()`` looks in first.
+        /// the keys it starts; kept in the memo, which ``fill()`` looks in first.
         @inline(never)
         private mutating func facts(ofWord word: UnsafeBufferPointer<UInt8>) -> (number: Int32, root: PhraseTrie.Step) {
             form.removeAll(keepingCapacity: true)
             MatchForm.appendForm(of: word, fold: matcher.foldDiacritics, to: &form)
-            let number = trie.wordIDs[form] ?? -1
+            let number = form.withUnsafeBufferPointer { trie.number(ofWord: $0) }
             let facts = (number, number >= 0 ? trie.rootChildren[Int(number)] : PhraseTrie.Step.none)
             memo.keep(word, facts)
             return facts

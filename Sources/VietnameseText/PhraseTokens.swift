@@ -30,12 +30,18 @@ enum PhraseTokens {
         return UnsafePointer(bits)
     }()
 
-    /// Each byte's kind for the scanner: 1 for an ASCII letter or digit, 0 for another ASCII byte,
-    /// 2 for a byte of a longer scalar (kept like ``table``).
+    /// Each byte's kind for the scanner, which reads a byte of kind 1 as (part of) a word character,
+    /// of kind 0 as a separator character, and decodes the scalar a byte of kind 2 starts (kept like
+    /// ``table``). Kind 1: an ASCII letter or digit, the lead byte of two-byte scalars that are all
+    /// letters or digits (among them U+0100 to U+02BF: ă, đ, ĩ, ũ, ơ, ư), and a continuation byte (the scanner
+    /// only meets one after such a lead byte); kind 0: another ASCII byte; kind 2: another lead byte.
     nonisolated(unsafe) private static let kinds: UnsafePointer<UInt8> = {
         let kinds = UnsafeMutablePointer<UInt8>.allocate(capacity: 256)
-        for byte in 0..<256 {
-            kinds[byte] = byte >= 0x80 ? 2 : isLetterOrNumber(UInt32(byte)) ? 1 : 0
+        for byte in 0..<0x80 { kinds[byte] = isLetterOrNumber(UInt32(byte)) ? 1 : 0 }
+        for byte in 0x80..<0xC0 { kinds[byte] = 1 }
+        for byte in 0xC0..<0x100 {
+            let twoByteLetters = byte < 0xE0 && (0..<64).allSatisfy { isLetterOrNumber(UInt32(byte & 0x1F) << 6 | $0) }
+            kinds[byte] = twoByteLetters ? 1 : 2
         }
         return UnsafePointer(kinds)
     }()
@@ -46,7 +52,9 @@ enum PhraseTokens {
         private let kinds = PhraseTokens.kinds
 
         /// Whether the non-ASCII scalar starting at `index` is a letter or a digit, and its length in bytes.
-        @inline(__always)
+        // Out of line: a scan that inlines this twice is too large for the compiler to inline a
+        // caller's memo lookup into (the phrase matcher's `fill()`); a call per non-ASCII scalar costs less.
+        @inline(never)
         private func classify(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> (isWord: Bool, width: Int) {
             let (scalar, width) = LetterTable.decode(bytes, at: index)
             if scalar < 0x3000 { return (table[Int(scalar >> 6)] & (1 << UInt64(scalar & 63)) != 0, width) }

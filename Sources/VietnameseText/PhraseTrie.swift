@@ -12,6 +12,10 @@
 struct PhraseTrie {
     /// The number of each distinct word of the keys.
     private(set) var wordIDs: [[UInt8]: Int32] = [:]
+    /// ``wordIDs`` for looking words up as a text is read (no array to hash): all of them, unless
+    /// one is too long for the table or there are too many (see ``number(ofWord:)``).
+    private var wordTable = WordTable<Int32>()
+    private var wordTableHoldsAll = true
     /// The number of each distinct separator between two words of a key.
     private(set) var separatorIDs: [[UInt8]: Int32] = [:]
     /// The number of the single space, the usual separator, or -1 when no key has it.
@@ -159,6 +163,10 @@ struct PhraseTrie {
     /// Lays the trie out in flat tables for walking; call once, after the last insertion.
     mutating func freeze() {
         spaceID = separatorIDs[[0x20]] ?? -1
+        for (word, number) in wordIDs {
+            let kept = word.withUnsafeBufferPointer { wordTable.keep($0, number) }
+            if kept == nil { wordTableHoldsAll = false }
+        }
         leads = leadRoots.map { ($0.key, $0.value) }.sorted { ($0.separator.count, $1.root) > ($1.separator.count, $0.root) }
         nodes = [Node](repeating: Node(), count: Int(nodeCount))
         var hasEnds = [Bool](repeating: false, count: Int(nodeCount))
@@ -201,6 +209,12 @@ struct PhraseTrie {
         buildingEnds = []
         buildingTrails = []
         leadRoots = [:]
+    }
+
+    /// The number of the word `form` (in matching form) among the keys' words, or -1.
+    func number(ofWord form: UnsafeBufferPointer<UInt8>) -> Int32 {
+        if let known = wordTable.lookup(form) { return known.value }
+        return wordTableHoldsAll ? -1 : wordIDs[Array(form)] ?? -1
     }
 
     /// Node `index`'s ranges in the tables.

@@ -2,7 +2,7 @@
 import Foundation
 
 /// An open-addressing hash table from words (short UTF-8 byte strings) to values, for one pass
-/// over one text.
+/// over one text (or for a phrase trie's words).
 ///
 /// A word of up to 16 bytes (nearly every word) is held in two 64-bit loads, so hashing and
 /// comparing it touch neither a byte loop nor the arena; longer ones are compared in the arena.
@@ -10,14 +10,14 @@ import Foundation
 /// letters) new words are no longer kept: `entry(for:make:)` then just calls `make`, so memory
 /// stays bounded.
 struct WordTable<Value> {
-    private struct Entry {
+    fileprivate struct Entry {
         var key: Key
         var start: Int32
         var value: Value
     }
 
     /// A word's first and last 8 bytes (overlapping, or zero-padded when shorter) and length.
-    private struct Key: Equatable {
+    fileprivate struct Key: Equatable {
         let first: UInt64
         let last: UInt64
         let length: Int
@@ -134,3 +134,8 @@ struct WordTable<Value> {
         }
     }
 }
+
+/// A table of sendable values is a value of arrays: a phrase trie shared by threads holds one.
+extension WordTable: Sendable where Value: Sendable {}
+extension WordTable.Entry: Sendable where Value: Sendable {}
+extension WordTable.Key: Sendable {}

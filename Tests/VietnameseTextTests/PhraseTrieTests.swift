@@ -67,4 +67,15 @@ final class PhraseTrieTests: XCTestCase {
         XCTAssertTrue(trie.insert("công đoàn"))
         XCTAssertEqual(trie.keyCount, 1)
     }
+
+    /// A text's words are looked up in a word table, which keeps words of at most 48 bytes and
+    /// 32,768 of them: the words it does not keep are numbered all the same.
+    func testEveryWordHasItsNumberPastTheWordTablesLimits() {
+        let count = WordTable<Int32>.limit + 100
+        let trie = trie((0..<count).map { "w\($0)" } + ["từ " + String(repeating: "dài", count: 20)])
+        for (word, number) in trie.wordIDs {
+            XCTAssertEqual(word.withUnsafeBufferPointer { trie.number(ofWord: $0) }, number, String(decoding: word, as: UTF8.self))
+        }
+        XCTAssertEqual(Array("w\(count)".utf8).withUnsafeBufferPointer { trie.number(ofWord: $0) }, -1)
+    }
 }
