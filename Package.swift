@@ -23,6 +23,8 @@ let package = Package(
             pkgConfig: "libpcre2-8",
             providers: [.apt(["libpcre2-dev"])]
         ),
+        // glibc's allocator settings (malloc.h), behind a system module map; nothing else lives here.
+        .systemLibrary(name: "CMalloc"),
         // The safe wrapper around PCRE2: compiled patterns, JIT, matching over UTF-8 bytes.
         .target(name: "PCRE2", dependencies: ["CPCRE2"]),
         // Vietnamese text analysis: decoding, normalisation, syllables, sentences, matching.
@@ -37,7 +39,7 @@ let package = Package(
         // The rule-pack schema: strict YAML decoding, packs, concepts, requirements, `extends`.
         .target(name: "RuleModel", dependencies: [.product(name: "Yams", package: "Yams")]),
         // The checking engine: check kinds, document preparation, scoring, results.
-        .target(name: "ComplianceEngine", dependencies: ["VietnameseText", "DocumentReaders", "RuleModel"]),
+        .target(name: "ComplianceEngine", dependencies: ["VietnameseText", "DocumentReaders", "RuleModel", "CMalloc"]),
         // Project configuration (.soatxet.yml): the model, its discovery, and checking reports as it says.
         .target(name: "Configuration", dependencies: ["VietnameseText", "DocumentReaders", "RuleModel", "ComplianceEngine"]),
         // Output formats for check results, one type per format.
@@ -81,7 +83,7 @@ let package = Package(
         .testTarget(name: "VietnameseTextTests", dependencies: ["VietnameseText", "SeededRandom"], resources: [.copy("Fixtures")]),
         .testTarget(name: "DocumentReadersTests", dependencies: ["DocumentReaders", "SeededRandom"], resources: [.copy("Fixtures")]),
         .testTarget(name: "RuleModelTests", dependencies: ["RuleModel"]),
-        .testTarget(name: "ComplianceEngineTests", dependencies: ["ComplianceEngine", "RuleModel", "DocumentReaders", "SeededRandom"]),
+        .testTarget(name: "ComplianceEngineTests", dependencies: ["ComplianceEngine", "CMalloc", "RuleModel", "DocumentReaders", "SeededRandom"]),
         .testTarget(
             name: "ReviewTests",
             dependencies: ["Review", "ComplianceEngine", "RuleModel", "DocumentReaders", .product(name: "ZIPFoundation", package: "ZIPFoundation")]

@@ -1,5 +1,6 @@
 // soatxet: the command line; thin over the library: parse, call, print, map errors to exit codes.
 import ArgumentParser
+import ComplianceEngine
 import Foundation
 import VietnameseText
 
@@ -18,6 +19,9 @@ struct Soatxet: ParsableCommand {
     static func main() {
         do {
             var command = try parseAsRoot()
+            // A run over reports ends when they are done: large blocks are kept for reuse. The
+            // server runs for long and gives memory back.
+            if !(command is ServeCommand) { Batch.keepLargeBlocks() }
             try command.run()
         } catch {
             if exitCode(for: error) == .validationFailure {

@@ -1,3 +1,4 @@
+import CMalloc
 import ComplianceEngine
 import RuleModel
 import XCTest
@@ -11,6 +12,16 @@ final class BatchTests: XCTestCase {
             return item * 2
         }
         XCTAssertEqual(results, items.map { $0 * 2 })
+    }
+
+    func testLargeBlocksComeFromTheHeapOnceKept() throws {
+        XCTAssertTrue(Batch.keepLargeBlocks())
+        // Over the 32 MB that glibc's own threshold reaches at most, under the 64 MB of a thread's heap.
+        let size = 40 << 20
+        let mappedBefore = mallinfo2().hblkhd
+        let block = try XCTUnwrap(malloc(size))
+        defer { free(block) }
+        XCTAssertEqual(mallinfo2().hblkhd, mappedBefore, "a 40 MB block was mapped on its own, not taken from the heap")
     }
 
     func testProgressCountsEveryItemOnce() {
