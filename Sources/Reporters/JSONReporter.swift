@@ -20,27 +20,34 @@ public enum JSONReporter: Reporter {
         guard let start = frame.range(of: opening), let close = frame[start.upperBound...].firstIndex(of: "]") else {
             return String(decoding: try encoder.encode(run), as: UTF8.self) + "\n"
         }
-        var output = Array(frame[..<start.upperBound].utf8)
-        output.reserveCapacity(frame.utf8.count + run.documents.count * 16_384)
-        output.append(0x0A)
-        // A group of documents at a time: the encoded pieces held at once stay few.
+        // Pieces are kept as they come and copied once into the output, whose size is then known: a
+        // growing buffer would leave its outgrown copies behind, as large as the output itself.
+        var pieces: [[UInt8]] = [Array(frame[..<start.upperBound].utf8) + [0x0A]]
+        // A group of documents at a time: the encoder's trees held at once stay few.
         let group = 16 * Batch.defaultWorkers
         for groupStart in stride(from: 0, to: run.documents.count, by: group) {
             let documents = Array(run.documents[groupStart..<min(run.documents.count, groupStart + group)])
-            let pieces = Batch.map(documents) { document in Result { try indented(makeEncoder().encode(document)) } }
-            for (offset, piece) in pieces.enumerated() {
-                if groupStart + offset > 0 {
-                    // After a document: its closing line break becomes ",\n".
-                    output.removeLast()
-                    output.append(contentsOf: ",\n".utf8)
+            let encoded = Batch.map(documents) { document in Result { try indented(makeEncoder().encode(document)) } }
+            for piece in encoded {
+                var piece = try piece.get()
+                // Every document but the last: its closing line break becomes ",\n".
+                if pieces.count < run.documents.count {
+                    piece.removeLast()
+                    piece.append(contentsOf: ",\n".utf8)
                 }
-                output.append(contentsOf: try piece.get())
+                pieces.append(piece)
             }
         }
-        output.append(contentsOf: "  ".utf8)
-        output.append(contentsOf: frame[close...].utf8)
-        output.append(0x0A)
-        return String(decoding: output, as: UTF8.self)
+        pieces.append(Array("  ".utf8) + Array(frame[close...].utf8) + [0x0A])
+        let total = pieces.reduce(0) { $0 + $1.count }
+        return String(unsafeUninitializedCapacity: total) { buffer in
+            var offset = 0
+            for piece in pieces {
+                _ = UnsafeMutableBufferPointer(rebasing: buffer[offset...]).initialize(fromContentsOf: piece)
+                offset += piece.count
+            }
+            return offset
+        }
     }
 
     private static func makeEncoder() -> JSONEncoder {
