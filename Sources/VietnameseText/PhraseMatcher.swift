@@ -63,6 +63,8 @@ public final class PhraseMatcher: Sendable {
     // Each set's name, and its place among the sets sorted by name.
     private let setNames: [String]
     private let nameRank: [Int32]
+    // What the texts matched so far taught about their words, for the next texts.
+    private let memos = MemoShelf()
 
     /// Compiles the sets once; throws ``PhraseError`` for a phrase without a letter or a digit.
     public init(_ sets: [PhraseSet], foldDiacritics: Bool = false) throws {
@@ -253,8 +255,9 @@ public final class PhraseMatcher: Sendable {
         while ring < trie.depth + 2 { ring *= 2 }
         let (candidates, exclusions) = text.withUTF8 { bytes in
             withUnsafeTemporaryAllocation(of: TextScan.Word.self, capacity: ring) { words in
-                var scan = TextScan(matcher: self, bytes: bytes, words: words)
+                var scan = TextScan(matcher: self, bytes: bytes, words: words, memo: memos.take())
                 scan.run()
+                memos.put(scan.memo)
                 return (scan.candidates, scan.exclusions)
             }
         }
@@ -269,6 +272,40 @@ public final class PhraseMatcher: Sendable {
             furthest[set] = hit.end
             if excluded[set].overlaps(hit.start..<hit.end) { continue }
             body(set, hit.start..<hit.end)
+        }
+    }
+
+    /// The matching facts of the words and separators of the texts a matcher has scanned: a
+    /// function of the bytes alone for one matcher, so they hold from one text to the next, and
+    /// the reports of a batch share most of their words.
+    private struct Memo {
+        /// Each word's number among the keys' words (-1: in no key) and the node of the keys it starts.
+        var words = WordTable<(number: Int32, root: PhraseTrie.Step)>()
+        /// Each separator's number among the keys' separators (-1: in none), spaces and tabs collapsed.
+        var separators = WordTable<Int32>()
+    }
+
+    /// The memos of a matcher between texts. A scan takes one and puts it back when it is done,
+    /// so that no two threads share one; there are as many as texts were ever scanned at once.
+    private final class MemoShelf: @unchecked Sendable {
+        private let lock = NSLock()
+        private var memos: [Memo] = []
+
+        /// A memo no other scan holds: a kept one, unless it is half full (from a text of many
+        /// words seen once, which would leave later texts little room), or else a new one.
+        func take() -> Memo {
+            lock.lock()
+            defer { lock.unlock() }
+            guard let memo = memos.popLast(), memo.words.count < WordTable<Int32>.limit / 2,
+                  memo.separators.count < WordTable<Int32>.limit / 2 else { return Memo() }
+            return memo
+        }
+
+        /// Keeps `memo` for the next scan.
+        func put(_ memo: Memo) {
+            lock.lock()
+            defer { lock.unlock() }
+            memos.append(memo)
         }
     }
 
@@ -291,8 +328,8 @@ public final class PhraseMatcher: Sendable {
         var candidates: [Hit] = []
         /// Each set's exclusions found, by start.
         var exclusions: [[Range<Int>]]
-        private var memo = WordTable<(number: Int32, root: PhraseTrie.Step)>()
-        private var separatorMemo = WordTable<Int32>()
+        /// The facts of the words and separators seen, in this text and the ones before.
+        private(set) var memo: Memo
         private var collapsedSeparator: [UInt8] = []
         private var form: [UInt8] = []
         // Where the current walk's candidates start in `candidates`, and each set's latest candidate
@@ -318,8 +355,9 @@ public final class PhraseMatcher: Sendable {
 
         /// A scan of `bytes` reading ahead into `words`, whose count is a power of two larger than
         /// the longest key plus one.
-        init(matcher: PhraseMatcher, bytes: UnsafeBufferPointer<UInt8>, words: UnsafeMutableBufferPointer<Word>) {
+        init(matcher: PhraseMatcher, bytes: UnsafeBufferPointer<UInt8>, words: UnsafeMutableBufferPointer<Word>, memo: Memo) {
             self.matcher = matcher
+            self.memo = memo
             trie = matcher.trie
             self.bytes = bytes
             exclusions = [[Range<Int>]](repeating: [], count: matcher.sets.count)
@@ -370,7 +408,7 @@ public final class PhraseMatcher: Sendable {
                 guard start < bytes.count else { return }
                 let end = classifier.runEnd(bytes, from: start, word: true)
                 let word = UnsafeBufferPointer(rebasing: bytes[start..<end])
-                let (number, root) = memo.lookup(word)?.value ?? facts(ofWord: word)
+                let (number, root) = memo.words.lookup(word)?.value ?? facts(ofWord: word)
                 words[read & mask] = Word(start: start, end: end, number: number, root: root)
                 read += 1
                 readUpTo = end
@@ -450,7 +488,7 @@ public final class PhraseMatcher: Sendable {
             MatchForm.appendForm(of: word, fold: matcher.foldDiacritics, to: &form)
             let number = form.withUnsafeBufferPointer { trie.number(ofWord: $0) }
             let facts = (number, number >= 0 ? trie.rootChildren[Int(number)] : PhraseTrie.Step.none)
-            memo.keep(word, facts)
+            memo.words.keep(word, facts)
             return facts
         }
 
@@ -459,16 +497,16 @@ public final class PhraseMatcher: Sendable {
         private mutating func number(ofSeparator range: Range<Int>) -> Int32 {
             if range.count == 1 && bytes[range.lowerBound] == 0x20 { return trie.spaceID }
             let separator = UnsafeBufferPointer(rebasing: bytes[range])
-            if let known = separatorMemo.lookup(separator) { return known.value }
+            if let known = memo.separators.lookup(separator) { return known.value }
             return newNumber(ofSeparator: separator)
         }
 
-        /// ``number(ofSeparator:)`` of a separator not seen before in this text, kept for next time.
+        /// ``number(ofSeparator:)`` of a separator not seen before, kept for next time.
         @inline(never)
         private mutating func newNumber(ofSeparator separator: UnsafeBufferPointer<UInt8>) -> Int32 {
             PhraseTokens.collapsed(separator, into: &collapsedSeparator)
             let number = trie.separatorIDs[collapsedSeparator] ?? -1
-            separatorMemo.keep(separator, number)
+            memo.separators.keep(separator, number)
             return number
         }
     }

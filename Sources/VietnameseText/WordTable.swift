@@ -69,6 +69,9 @@ struct WordTable<Value> {
         entries.reserveCapacity(512)
     }
 
+    /// The number of words kept.
+    var count: Int { entries.count }
+
     /// ``lookup(_:)``, or else `make(word)`, kept for next time; with the word's number in this
     /// table (0, 1, 2, … in order of first sight), or nil when the word is not kept: callers
     /// index their own per-word facts by it.

@@ -176,6 +176,11 @@ final class PhraseMatcherOracleTests: XCTestCase {
             XCTAssertEqual(indexed.map { matcher.sets[$0.set].name }, expected.map(\.set))
             XCTAssertEqual(indexed.map(\.range), expected.map(\.range))
             compared += expected.count
+            // The matcher keeps what it learnt of the words of a text for the next: another text of
+            // the same words is matched as a fresh matcher would.
+            var other = ""
+            for _ in 0..<(20 + random.next(40)) { other += randomWord(&random) + random.pick(Self.textSeparators) }
+            XCTAssertEqual(matcher.matches(in: other), Self.reference(Array(sets), other), "after «\(text)», text «\(other)»")
             let bytes = Array(text.utf8)
             opening += expected.filter { bytes[$0.range.lowerBound] == UInt8(ascii: "%") }.count
             closing += expected.filter { !Self.isWordScalar(Unicode.Scalar(bytes[$0.range.upperBound - 1])) }.count
