@@ -64,7 +64,9 @@ public final class PhraseMatcher: Sendable {
     private let setNames: [String]
     private let nameRank: [Int32]
     // What the texts matched so far taught about their words, for the next texts.
-    private let memos = MemoShelf()
+    private let memos = MemoShelf(make: Memo.init) {
+        $0.words.count >= WordTable<Int32>.limit / 2 || $0.separators.count >= WordTable<Int32>.limit / 2
+    }
 
     /// Compiles the sets once; throws ``PhraseError`` for a phrase without a letter or a digit.
     public init(_ sets: [PhraseSet], foldDiacritics: Bool = false) throws {
@@ -283,30 +285,6 @@ public final class PhraseMatcher: Sendable {
         var words = WordTable<(number: Int32, root: PhraseTrie.Step)>()
         /// Each separator's number among the keys' separators (-1: in none), spaces and tabs collapsed.
         var separators = WordTable<Int32>()
-    }
-
-    /// The memos of a matcher between texts. A scan takes one and puts it back when it is done,
-    /// so that no two threads share one; there are as many as texts were ever scanned at once.
-    private final class MemoShelf: @unchecked Sendable {
-        private let lock = NSLock()
-        private var memos: [Memo] = []
-
-        /// A memo no other scan holds: a kept one, unless it is half full (from a text of many
-        /// words seen once, which would leave later texts little room), or else a new one.
-        func take() -> Memo {
-            lock.lock()
-            defer { lock.unlock() }
-            guard let memo = memos.popLast(), memo.words.count < WordTable<Int32>.limit / 2,
-                  memo.separators.count < WordTable<Int32>.limit / 2 else { return Memo() }
-            return memo
-        }
-
-        /// Keeps `memo` for the next scan.
-        func put(_ memo: Memo) {
-            lock.lock()
-            defer { lock.unlock() }
-            memos.append(memo)
-        }
     }
 
     /// One phrase found (not an exclusion): its set and its bytes in the text.

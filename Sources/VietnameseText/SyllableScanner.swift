@@ -44,17 +44,22 @@ public enum SyllableScanner {
 
     /// Calls `body` with each token of UTF-8 `bytes` in order, without collecting them.
     public static func forEachToken(inUTF8 bytes: UnsafeBufferPointer<UInt8>, _ body: (SyllableToken) -> Void) {
-        forEachParsedToken(inUTF8: bytes) { token, _, _ in body(token) }
+        var known = Known()
+        forEachParsedToken(inUTF8: bytes, known: &known) { token, _, _ in body(token) }
     }
+
+    /// The class and parse of each distinct word, numbered in order of first sight.
+    typealias Known = WordTable<(kind: TokenClass, parts: SyllableParts?)>
 
     /// Calls `body` with each token of UTF-8 `bytes` in order and, for a ``TokenClass/vietnamese``
     /// one, its parse (made with Đ/đ and the eth alike, as ``classify(_:)`` does), and the number of
-    /// the distinct word in this scan (nil for numbers and for words not numbered: very long ones,
-    /// and new words past ``WordTable/limit``).
+    /// the distinct word in `known` (nil for numbers and for words not numbered: very long ones,
+    /// and new words past ``WordTable/limit``). `known` may hold the words of texts scanned before.
     @inline(__always)
-    static func forEachParsedToken(inUTF8 bytes: UnsafeBufferPointer<UInt8>, _ body: (SyllableToken, SyllableParts?, Int?) -> Void) {
+    static func forEachParsedToken(
+        inUTF8 bytes: UnsafeBufferPointer<UInt8>, known: inout Known, _ body: (SyllableToken, SyllableParts?, Int?) -> Void
+    ) {
         let tables = SyllableTables.shared
-        var known = WordTable<(kind: TokenClass, parts: SyllableParts?)>()
         var index = 0
         let count = bytes.count
         while index < count {

@@ -147,11 +147,11 @@ public enum TextAnalyzer {
     /// Counts tokens by class and collects invalid and glued ones, and tone-placement and i/y styles.
     static func summarize(_ text: String, eachToken: (SyllableToken) -> Void = { _ in }) -> SyllableSummary {
         var summary = SyllableSummary()
-        // Each distinct syllable's marks and style, by its number in the scan.
-        var styles: [(marked: Bool, style: ToneStyle?)?] = []
+        var memo = summaryMemos.take()
+        defer { summaryMemos.put(memo) }
         var text = text
         text.withUTF8 { bytes in
-            SyllableScanner.forEachParsedToken(inUTF8: bytes) { token, parts, number in
+            SyllableScanner.forEachParsedToken(inUTF8: bytes, known: &memo.known) { token, parts, number in
                 eachToken(token)
                 summary.total += 1
                 let range = token.range
@@ -190,9 +190,9 @@ public enum TextAnalyzer {
                 }
                 let marked: Bool, style: ToneStyle?
                 if let number {
-                    if number >= styles.count { styles.append(contentsOf: repeatElement(nil, count: number + 1 - styles.count)) }
-                    if styles[number] == nil { styles[number] = workOut() }
-                    (marked, style) = styles[number]!
+                    if number >= memo.styles.count { memo.styles.append(contentsOf: repeatElement(nil, count: number + 1 - memo.styles.count)) }
+                    if memo.styles[number] == nil { memo.styles[number] = workOut() }
+                    (marked, style) = memo.styles[number]!
                 } else {
                     (marked, style) = workOut()
                 }
@@ -220,6 +220,16 @@ public enum TextAnalyzer {
         }
         return summary
     }
+
+    /// The words a summary has classified and parsed, and each distinct syllable's marks and
+    /// style by its number among them: kept from one text to the next.
+    struct SummaryMemo {
+        var known = SyllableScanner.Known()
+        var styles: [(marked: Bool, style: ToneStyle?)?] = []
+    }
+
+    /// The summaries' memos between texts.
+    static let summaryMemos = MemoShelf(make: SummaryMemo.init) { $0.known.count >= SyllableScanner.Known.limit / 2 }
 
     /// Whether a word holds the eth (U+00F0 ð, U+00D0 Ð).
     @inline(__always)

@@ -142,3 +142,36 @@ struct WordTable<Value> {
 extension WordTable: Sendable where Value: Sendable {}
 extension WordTable.Entry: Sendable where Value: Sendable {}
 extension WordTable.Key: Sendable {}
+
+/// Memos kept from one text to the next (the reports of a batch share most of their words): a
+/// scan takes one and puts it back when it is done, so that no two threads share one; there are as
+/// many as texts were ever scanned at once. Only for memos whose values depend on a word's bytes
+/// alone (and on what owns the shelf).
+final class MemoShelf<Memo>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var memos: [Memo] = []
+    private let make: () -> Memo
+    private let isHalfFull: (Memo) -> Bool
+
+    /// A shelf of memos made by `make`. A memo `isHalfFull` says is half full (from texts of many
+    /// words seen once, which would leave later texts little room) is dropped for a new one.
+    init(make: @escaping () -> Memo, isHalfFull: @escaping (Memo) -> Bool) {
+        self.make = make
+        self.isHalfFull = isHalfFull
+    }
+
+    /// A memo no other scan holds: a kept one, or else a new one.
+    func take() -> Memo {
+        lock.lock()
+        defer { lock.unlock() }
+        guard let memo = memos.popLast(), !isHalfFull(memo) else { return make() }
+        return memo
+    }
+
+    /// Keeps `memo` for the next scan.
+    func put(_ memo: Memo) {
+        lock.lock()
+        defer { lock.unlock() }
+        memos.append(memo)
+    }
+}

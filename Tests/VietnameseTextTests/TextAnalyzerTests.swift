@@ -68,4 +68,24 @@ final class TextAnalyzerTests: XCTestCase {
         XCTAssertEqual(analysis.syllables.ySpelling, 3, "kỹ, quý, ty")
         XCTAssertEqual(analysis.syllables.iSpelling, 1, "kĩ only: thi, chỉ, đi are never written with y")
     }
+
+    /// Summaries keep what they learnt of words from one text to the next: a text's summary is the
+    /// same whichever texts came before it, in whatever order (so words numbered in another order).
+    func testASummaryDoesNotDependOnTheTextsBefore() {
+        let texts = [
+            report, "Kỹ thuật, kĩ năng; hoà giải, hòa nhập; côg tác, Hoạtđộng CĐCS và LĐLĐ năm 2020.",
+            "Thi đua chỉ đạo; kỹ năng, kĩ thuật, quý I, công ty, thi thoảng đi họp. Covid, Internet.",
+            "Cong doan co so da to chuc nhieu hoat dong cho doan vien trong nam; tỉnh, tủy, thủy, thuỷ.",
+        ]
+        func fields(_ summary: SyllableSummary) -> [String] {
+            [summary.total, summary.vietnamese, summary.foreign, summary.abbreviations, summary.numbers, summary.marked,
+             summary.oldPlacement, summary.newPlacement, summary.iSpelling, summary.ySpelling].map(String.init)
+                + [summary.firstOldPlacement, summary.firstNewPlacement, summary.firstISpelling, summary.firstYSpelling].map { "\($0.map { [$0.lowerBound, $0.upperBound] } ?? [])" }
+                + (summary.invalid + summary.glued).map { "\($0.range) \($0.text) \($0.suggestion ?? "")" }
+        }
+        let forward = texts.map { fields(SyllableSummary(of: $0)) }
+        let backward = texts.reversed().map { fields(SyllableSummary(of: $0)) }
+        XCTAssertEqual(Array(backward.reversed()), forward)
+        XCTAssertEqual(fields(SyllableSummary(of: texts[1]))[6...9], ["1", "1", "1", "1"], "one of each placement and spelling")
+    }
 }
