@@ -30,7 +30,8 @@ struct DocxReader: DocumentReader {
 
         var metadata = DocumentMetadata()
         var warnings: [ReadWarning] = []
-        var verdicts = SyllableVerdicts()
+        var verdicts = SyllableVerdicts.taken()
+        defer { SyllableVerdicts.keep(verdicts) }
         let main = try walk(body, part: "word/document.xml", path: path, context: &context)
         for (name, isHeader) in package.partNames.sorted().compactMap(DocxReader.pageMarginPart) {
             guard let xml = try package.read(name) else { continue }

@@ -40,7 +40,8 @@ struct TextLayout {
         var inTail = false
         // Converter output: how wide a full line is, to join lines wrapped by the page width.
         let fullWidth = converted ? TextLayout.fullLineWidth(bytes) : Int.max
-        var verdicts = SyllableVerdicts()
+        var verdicts = SyllableVerdicts.taken()
+        defer { SyllableVerdicts.keep(verdicts) }
 
         func flush() {
             if let block = current { result.append(ProducedBlock(block, source: source, verdicts: &verdicts)) }

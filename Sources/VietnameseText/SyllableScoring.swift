@@ -44,7 +44,8 @@ enum SyllableScoring {
         var text = text
         return text.withUTF8 { bytes in
             var tally = Tally()
-            var verdicts = SyllableVerdicts()
+            var verdicts = SyllableVerdicts.taken()
+            defer { SyllableVerdicts.keep(verdicts) }
             forEachToken(in: bytes) { token in
                 let valid = verdicts.isSyllable(UnsafeBufferPointer(rebasing: bytes[token.range]))
                 tally.tokens += 1
@@ -141,15 +142,25 @@ enum SyllableScoring {
     }
 }
 
-/// Syllable verdicts remembered over one text's tokens: the encoding detector's tally meets each
-/// word many times, and the mojibake check judges the same words paragraph after paragraph; a
-/// parse costs several times a lookup.
+/// Syllable verdicts remembered over a text's tokens, and from one text to the next (``taken()``):
+/// the encoding detector's tally meets each word many times, the mojibake check judges the same
+/// words paragraph after paragraph, and the reports of a batch share most of their words; a parse
+/// costs several times a lookup.
 public struct SyllableVerdicts {
     private var known = WordTable<Bool>()
     private let tables = SyllableTables.shared
 
     /// No verdicts yet.
     public init() {}
+
+    /// Verdicts kept from one text to the next: they depend on a word's bytes alone.
+    private static let shelf = MemoShelf(make: SyllableVerdicts.init) { $0.known.count >= WordTable<Bool>.limit / 2 }
+
+    /// The verdicts given on texts before, which no other scan holds; ``keep(_:)`` them when done.
+    public static func taken() -> SyllableVerdicts { shelf.take() }
+
+    /// Keeps `verdicts` for the next text.
+    public static func keep(_ verdicts: SyllableVerdicts) { shelf.put(verdicts) }
 
     /// Whether the token `word` (UTF-8, any case) is a valid Vietnamese syllable.
     @inline(__always)

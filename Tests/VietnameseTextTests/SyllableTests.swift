@@ -136,4 +136,24 @@ final class SyllableTests: XCTestCase {
         XCTAssertEqual(VietnameseSyllable.suggestion(for: "ĐOÀM"), nil, "valid already")
         XCTAssertNil(VietnameseSyllable.suggestion(for: "công"))
     }
+
+    /// Verdicts taken from the shelf, after other texts were judged with them, agree with fresh ones.
+    func testKeptVerdictsAgreeWithFreshOnes() {
+        let first = ["hoà", "côg", "Nghị", "quyết", "CĐCS", "Ã¡", "tỉnh", "Covid", "đoàn", "ươ"]
+        let second = ["đoàn", "côg", "Ã¡", "thuỷ", "NGHỊ", "nghị", "xyz", "viên", "tỉnh", "Hoà"]
+        func verdicts(_ words: [String], _ judge: inout SyllableVerdicts) -> [Bool] {
+            words.map { word in
+                var word = word
+                return word.withUTF8 { judge.isSyllable($0) }
+            }
+        }
+        var kept = SyllableVerdicts.taken()
+        _ = verdicts(first, &kept)
+        SyllableVerdicts.keep(kept)
+        var again = SyllableVerdicts.taken()
+        var fresh = SyllableVerdicts()
+        XCTAssertEqual(verdicts(second, &again), verdicts(second, &fresh))
+        XCTAssertEqual(verdicts(second, &fresh), [true, false, false, true, true, true, false, true, true, true])
+        SyllableVerdicts.keep(again)
+    }
 }
