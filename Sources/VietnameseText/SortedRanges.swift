@@ -3,6 +3,7 @@
 extension RandomAccessCollection where Index == Int {
     /// The first index whose element satisfies `isAfter`, for elements partitioned by it (every
     /// element that fails comes before every element that satisfies it); `endIndex` when none does.
+    @inlinable
     package func partitioningIndex(where isAfter: (Element) -> Bool) -> Int {
         var low = startIndex, high = endIndex
         while low < high {
