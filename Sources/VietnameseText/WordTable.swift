@@ -175,3 +175,19 @@ final class MemoShelf<Memo>: @unchecked Sendable {
         memos.append(memo)
     }
 }
+
+/// The distinct words of a text met so far, by their bytes, for callers in other modules (which
+/// would run the generic table unspecialised, through its metadata).
+package struct WordSet {
+    private var table = WordTable<Bool>()
+
+    /// An empty set.
+    package init() {}
+
+    /// Adds `word`: true when it is new, false when it was there already, nil when the set does
+    /// not keep it (longer than 48 bytes, or past ``WordTable/limit`` words) and cannot tell.
+    package mutating func insert(_ word: UnsafeBufferPointer<UInt8>) -> Bool? {
+        if table.lookup(word) != nil { return false }
+        return table.keep(word, true) != nil ? true : nil
+    }
+}

@@ -102,6 +102,21 @@ final class EngineDetailTests: XCTestCase {
         XCTAssertEqual(undefined, ["ZQKT", "QWE", "XYZW"])
     }
 
+    /// Each abbreviation is reported at its first use only, a word too long for the table of words
+    /// seen (over 48 bytes) as much as a short one.
+    func testEachUndefinedAbbreviationIsReportedOnce() {
+        let long = String(repeating: "QXZ", count: 20)
+        let words = ["QXBH", long, "QXBH", long, "ZQKT", long]
+        var text = "", tokens: [Range<Int>] = []
+        for word in words {
+            tokens.append(text.utf8.count..<(text.utf8.count + word.utf8.count))
+            text += word + " và "
+        }
+        let undefined = TextIssues.undefinedAbbreviations(in: text, tokens: tokens)
+        XCTAssertEqual(undefined.map(\.detail), ["QXBH", long, "ZQKT"])
+        XCTAssertEqual(undefined.map(\.range), [tokens[0], tokens[1], tokens[4]])
+    }
+
     func testMentionsInARangeAreTheFilteredMentions() throws {
         let concepts = try StrictYAMLDecoder(file: "c.yaml", yaml: "bai-hoc: {phrases: [bài học]}\nhan-che: {phrases: [hạn chế]}")
             .decode([String: Concept].self)
