@@ -49,10 +49,11 @@ enum BatchBench {
     }
 
     /// Runs of the 10 MB file (median taken).
-    static let smallFileRuns = 5
-    /// Runs of the 1 MB file: its time less the start-up is about 0.05 s, read from CPU accounting
-    /// in steps of a few milliseconds, so it takes more runs for its median to settle.
-    static let oneMegabyteRuns = 15
+    static let smallFileRuns = 7
+    /// Runs of the 1 MB file: its time less the start-up is about 0.035 s, the difference of two
+    /// runs of some 0.04 and 0.08 s whose CPU times each jitter by several milliseconds; with 15
+    /// runs its median still moved by a quarter from one `make bench` to the next, so it takes many.
+    static let oneMegabyteRuns = 41
     /// Runs of the files of 50 MB and more: few, they take long, but more than one, or a single slow
     /// moment of the machine decides the spread.
     static let largeFileRuns = 3
