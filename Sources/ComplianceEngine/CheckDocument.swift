@@ -105,7 +105,7 @@ public struct CheckDocument: Sendable {
     public let issues: [TextIssue]
     /// Maps a byte offset of ``text`` to the place in the source file.
     public let locate: @Sendable (Int) -> SourceLocation
-    private let sectionByHeading: [Int: Int]
+    private let sectionByHeading: SectionsByHeading
 
     public init(path: String, text: String, sentences: [SentenceView], sections: [SectionView],
                 occurrences: [String: [Occurrence]], form: DocumentForm, statistics: TextStatistics,
@@ -119,7 +119,7 @@ public struct CheckDocument: Sendable {
         self.statistics = statistics
         self.issues = issues
         self.locate = locate
-        sectionByHeading = Self.sectionsByHeading(sections)
+        sectionByHeading = SectionsByHeading(sections)
     }
 
     /// The text of a byte range, clamped to the text, without copying it.
@@ -156,9 +156,21 @@ public struct CheckDocument: Sendable {
     /// The section headed by sentence `index`, if that sentence is a heading.
     public func section(headedBy index: Int) -> Int? { sectionByHeading[index] }
 
-    /// Each section's index by the sentence that heads it.
-    static func sectionsByHeading(_ sections: [SectionView]) -> [Int: Int] {
-        Dictionary(sections.indices.map { (sections[$0].heading, $0) }) { first, _ in first }
+    /// Each section's index by the sentence that heads it (the first section, should two share one):
+    /// a table by sentence, for lookups at every occurrence without hashing.
+    struct SectionsByHeading {
+        private let table: [Int32]
+
+        init(_ sections: [SectionView]) {
+            var table = [Int32](repeating: -1, count: (sections.map(\.heading).max() ?? -1) + 1)
+            for (index, section) in sections.enumerated() where table[section.heading] < 0 { table[section.heading] = Int32(index) }
+            self.table = table
+        }
+
+        /// The section headed by sentence `sentence`, if it heads one.
+        subscript(sentence: Int) -> Int? {
+            sentence >= 0 && sentence < table.count && table[sentence] >= 0 ? Int(table[sentence]) : nil
+        }
     }
 
     /// Sections whose heading mentions `concept`.

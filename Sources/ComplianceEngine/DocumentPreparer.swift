@@ -167,7 +167,7 @@ public struct DocumentPreparer: Sendable {
         // A heading whose section only denies the concept ("IV. Bài học kinh nghiệm" followed by "chưa
         // rút ra được bài học") does not state it either. Occurrences are in sentence order, so the
         // section's body is found by binary search.
-        let sectionByHeading = CheckDocument.sectionsByHeading(sections)
+        let sectionByHeading = CheckDocument.SectionsByHeading(sections)
         for (concept, list) in occurrences where list.contains(where: { sectionByHeading[$0.sentence] != nil }) {
             let order = list.map(\.sentence)
             func firstIndex(atOrAfter sentence: Int) -> Int { order.partitioningIndex { $0 >= sentence } }
