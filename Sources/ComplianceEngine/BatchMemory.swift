@@ -5,9 +5,9 @@ import CMalloc
 
 extension Batch {
     /// Blocks this large and over are still mapped on their own; smaller ones come from the heap.
-    public static let mappedBlockSize = 1 << 30
+    static let mappedBlockSize = 1 << 30
     /// Free memory at the top of the heap kept for the next blocks, at most.
-    public static let keptFreeMemory = 128 << 20
+    static let keptFreeMemory = 128 << 20
 
     /// Serves blocks under ``mappedBlockSize`` from the allocator's heap, and keeps up to
     /// ``keptFreeMemory`` of it free for reuse, for the rest of the process.

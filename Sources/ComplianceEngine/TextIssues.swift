@@ -62,21 +62,17 @@ enum TextIssues {
     /// Abbreviations outside the union lexicon that the document never spells out: each one's first use
     /// (`tokens`: the ranges of the text's abbreviation tokens).
     static func undefinedAbbreviations(in text: String, tokens: [Range<Int>]) -> [TextIssue] {
-        // Each word is judged once (the same abbreviation recurs all through a report): the words
-        // seen are kept by their bytes, those the table does not keep (very long, or past its
-        // limit) as strings.
+        // Each word is judged once (the same abbreviation recurs all through a report).
         var seen = WordSet()
-        var seenElse = Set<String>()
         var found: [TextIssue] = []
         var spelledOut = Set<String>()
         var copy = text
         copy.withUTF8 { bytes in
             for range in tokens {
-                let new = seen.insert(UnsafeBufferPointer(rebasing: bytes[range]))
-                guard new != false else { continue }
-                let word = String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
-                guard new == true || seenElse.insert(word).inserted,
-                      word.unicodeScalars.count >= 3, !isRomanNumeral(word),
+                let bytesOfWord = UnsafeBufferPointer(rebasing: bytes[range])
+                guard seen.insert(bytesOfWord) else { continue }
+                let word = String(decoding: bytesOfWord, as: UTF8.self)
+                guard word.unicodeScalars.count >= 3, !isRomanNumeral(word),
                       AbbreviationLexicon.entry(for: word) == nil else { continue }
                 found.append(TextIssue(kind: .undefinedAbbreviation, range: range, detail: word))
             }

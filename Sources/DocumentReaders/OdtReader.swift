@@ -18,14 +18,19 @@ struct OdtReader: DocumentReader {
         var styles = OdfStyles()
         var metadata = DocumentMetadata()
         var pageParts: [OdfWalk] = []
+        var verdicts = SyllableVerdicts.taken()
+        defer { SyllableVerdicts.keep(verdicts) }
         if let xml = try package.read("styles.xml") {
             var walk = OdfWalk(part: "styles.xml")
-            do { try walk.run(xml, styles: &styles, collectStyles: true) } catch { throw DocxReader.error(error, part: "styles.xml", path: path) }
+            do { try walk.run(xml, styles: &styles, collectStyles: true, verdicts: &verdicts) } catch {
+                throw DocxReader.error(error, part: "styles.xml", path: path)
+            }
             pageParts.append(walk)
         }
         var main = OdfWalk(part: "content.xml")
-        do { try main.run(content, styles: &styles, collectStyles: true) } catch { throw DocxReader.error(error, part: "content.xml", path: path) }
-        var verdicts = SyllableVerdicts()
+        do { try main.run(content, styles: &styles, collectStyles: true, verdicts: &verdicts) } catch {
+            throw DocxReader.error(error, part: "content.xml", path: path)
+        }
         for walk in pageParts {
             for (raw, isHeader) in zip(walk.pageBlocks, walk.pageBlockIsHeader) {
                 let produced = ProducedBlock(raw, verdicts: &verdicts)
@@ -84,8 +89,6 @@ struct OdfWalk {
     var pageBlockIsHeader: [Bool] = []
     var notes: [DocumentNote] = []
     var comments: [DocumentComment] = []
-    /// Syllable verdicts shared by the notes and comments produced during the walk.
-    private var verdicts = SyllableVerdicts()
 
     init(part: String) { self.part = part }
 
@@ -114,7 +117,8 @@ struct OdfWalk {
         var isHeader = false
     }
 
-    mutating func run(_ xml: [UInt8], styles: inout OdfStyles, collectStyles: Bool) throws(XMLParseError) {
+    /// Walks `xml`; `verdicts`, the document's syllable verdicts, serve the notes and comments produced on the way.
+    mutating func run(_ xml: [UInt8], styles: inout OdfStyles, collectStyles: Bool, verdicts: inout SyllableVerdicts) throws(XMLParseError) {
         var parser = XMLPullParser(bytes: xml, maximumDepth: 1000)
         var paragraphs: [Paragraph] = []
         var tables: [Table] = []

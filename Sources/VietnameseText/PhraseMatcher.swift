@@ -64,9 +64,7 @@ public final class PhraseMatcher: Sendable {
     private let setNames: [String]
     private let nameRank: [Int32]
     // What the texts matched so far taught about their words, for the next texts.
-    private let memos = MemoShelf(make: Memo.init) {
-        $0.words.count >= WordTable<Int32>.limit / 2 || $0.separators.count >= WordTable<Int32>.limit / 2
-    }
+    private let memos = MemoShelf(make: Memo.init) { $0.words.isHalfFull || $0.separators.isHalfFull }
 
     /// Compiles the sets once; throws ``PhraseError`` for a phrase without a letter or a digit.
     public init(_ sets: [PhraseSet], foldDiacritics: Bool = false) throws {

@@ -7,9 +7,10 @@
 /// Phrases match whole words, so a text is compared with a phrase word by word and separator
 /// by separator. Runs of spaces and tabs in a separator count as one space.
 enum PhraseTokens {
-    // Out of line: scalars beyond the table are rare, and the category cases are loaded at run time.
+    /// Whether scalar `value` is a letter or a number (Unicode `L` or `N`). Out of line: scalars
+    /// beyond the table are rare, and the category cases are loaded at run time.
     @inline(never)
-    private static func isLetterOrNumber(_ value: UInt32) -> Bool {
+    static func isLetterOrNumber(_ value: UInt32) -> Bool {
         guard let scalar = Unicode.Scalar(value) else { return false }
         switch scalar.properties.generalCategory {
         case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,

@@ -58,7 +58,8 @@ public enum MojibakeRepair {
 
     /// Repairs `text`, paragraph by paragraph; clean paragraphs are copied unchanged.
     public static func repair(_ text: String) -> RepairResult {
-        var verdicts = SyllableVerdicts()
+        var verdicts = SyllableVerdicts.taken()
+        defer { SyllableVerdicts.keep(verdicts) }
         return repair(text, verdicts: &verdicts)
     }
 

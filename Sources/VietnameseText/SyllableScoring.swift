@@ -154,7 +154,7 @@ public struct SyllableVerdicts {
     public init() {}
 
     /// Verdicts kept from one text to the next: they depend on a word's bytes alone.
-    private static let shelf = MemoShelf(make: SyllableVerdicts.init) { $0.known.count >= WordTable<Bool>.limit / 2 }
+    private static let shelf = MemoShelf(make: SyllableVerdicts.init) { $0.known.isHalfFull }
 
     /// The verdicts given on texts before, which no other scan holds; ``keep(_:)`` them when done.
     public static func taken() -> SyllableVerdicts { shelf.take() }

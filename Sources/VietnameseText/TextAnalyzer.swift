@@ -229,7 +229,7 @@ public enum TextAnalyzer {
     }
 
     /// The summaries' memos between texts.
-    static let summaryMemos = MemoShelf(make: SummaryMemo.init) { $0.known.count >= SyllableScanner.Known.limit / 2 }
+    static let summaryMemos = MemoShelf(make: SummaryMemo.init) { $0.known.isHalfFull }
 
     /// Whether a word holds the eth (U+00F0 ð, U+00D0 Ð).
     @inline(__always)

@@ -72,6 +72,10 @@ struct WordTable<Value> {
     /// The number of words kept.
     var count: Int { entries.count }
 
+    /// Whether half of ``limit`` words are kept: a memo kept across texts is then started afresh
+    /// (``MemoShelf``), so that texts of many words seen once do not leave the next little room.
+    var isHalfFull: Bool { entries.count >= Self.limit / 2 }
+
     /// ``lookup(_:)``, or else `make(word)`, kept for next time; with the word's number in this
     /// table (0, 1, 2, … in order of first sight), or nil when the word is not kept: callers
     /// index their own per-word facts by it.
@@ -153,8 +157,8 @@ final class MemoShelf<Memo>: @unchecked Sendable {
     private let make: () -> Memo
     private let isHalfFull: (Memo) -> Bool
 
-    /// A shelf of memos made by `make`. A memo `isHalfFull` says is half full (from texts of many
-    /// words seen once, which would leave later texts little room) is dropped for a new one.
+    /// A shelf of memos made by `make`. A memo `isHalfFull` says is half full (its tables are:
+    /// ``WordTable/isHalfFull``) is dropped for a new one.
     init(make: @escaping () -> Memo, isHalfFull: @escaping (Memo) -> Bool) {
         self.make = make
         self.isHalfFull = isHalfFull
@@ -180,14 +184,15 @@ final class MemoShelf<Memo>: @unchecked Sendable {
 /// would run the generic table unspecialised, through its metadata).
 package struct WordSet {
     private var table = WordTable<Bool>()
+    /// The words the table does not keep (longer than 48 bytes, or past ``WordTable/limit`` words).
+    private var others = Set<[UInt8]>()
 
     /// An empty set.
     package init() {}
 
-    /// Adds `word`: true when it is new, false when it was there already, nil when the set does
-    /// not keep it (longer than 48 bytes, or past ``WordTable/limit`` words) and cannot tell.
-    package mutating func insert(_ word: UnsafeBufferPointer<UInt8>) -> Bool? {
+    /// Adds `word`; whether it was new.
+    package mutating func insert(_ word: UnsafeBufferPointer<UInt8>) -> Bool {
         if table.lookup(word) != nil { return false }
-        return table.keep(word, true) != nil ? true : nil
+        return table.keep(word, true) != nil || others.insert(Array(word)).inserted
     }
 }

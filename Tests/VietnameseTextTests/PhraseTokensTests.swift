@@ -3,16 +3,6 @@ import XCTest
 @testable import VietnameseText
 
 final class PhraseTokensTests: XCTestCase {
-    private static func isLetterOrNumber(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.properties.generalCategory {
-        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
-             .decimalNumber, .letterNumber, .otherNumber:
-            return true
-        default:
-            return false
-        }
-    }
-
     /// Every scalar up to U+3000 and some beyond, between two letters and between two spaces: the
     /// runs end where its category says (the byte kinds let whole lead bytes through unread).
     func testRunsEndWhereTheCategoriesSay() {
@@ -20,7 +10,7 @@ final class PhraseTokensTests: XCTestCase {
         var checked = 0
         for value in Array(0x21..<0x3000) + [0x1_D7CE, 0x1_F600, 0xFF10, 0xFF0C] {
             guard let scalar = Unicode.Scalar(UInt32(value)) else { continue }
-            let isWord = Self.isLetterOrNumber(scalar)
+            let isWord = PhraseTokens.isLetterOrNumber(scalar.value)
             let width = String(scalar).utf8.count
             for (text, word) in [("a\(scalar)b", true), (" \(scalar) ", false)] {
                 let bytes = Array(text.utf8)
