@@ -90,8 +90,7 @@ public struct PackLibrary: Sendable {
     public static func standard(environment: [String: String] = ProcessInfo.processInfo.environment) -> PackLibrary {
         var folders: [String] = []
         if let custom = environment["SOATXET_RULES"], !custom.isEmpty { folders.append(custom) }
-        var directory = URL(fileURLWithPath: CommandLine.arguments.first ?? ".").resolvingSymlinksInPath()
-        if let executable = Bundle.main.executableURL { directory = executable.resolvingSymlinksInPath() }
+        var directory = executable()
         for _ in 0..<6 {
             directory.deleteLastPathComponent()
             let candidate = directory.appendingPathComponent("Rules").path
@@ -102,6 +101,16 @@ public struct PackLibrary: Sendable {
         }
         folders.append("/usr/local/share/soatxet/Rules")
         return PackLibrary(folders: folders)
+    }
+
+    /// The running executable, symbolic links resolved: the target of Linux's `/proc/self/exe`, else
+    /// the command's first argument. (Foundation's `Bundle.main` lists the executable's whole folder
+    /// to find it: a quarter of the start-up in a build folder.)
+    static func executable() -> URL {
+        if let target = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") {
+            return URL(fileURLWithPath: target)
+        }
+        return URL(fileURLWithPath: CommandLine.arguments.first ?? ".").resolvingSymlinksInPath()
     }
 
     /// IDs of every pack in the folders, sorted.

@@ -17,11 +17,17 @@ public struct StrictYAMLDecoder: Sendable {
         self.yaml = yaml
     }
 
+    /// Resolves no tags. Yams reads values from a scalar's text (a quoted scalar, "yes" say, is
+    /// tagged text as it is parsed) and resolves a plain scalar's tag only to compare or hash nodes,
+    /// as when a key is looked up in a mapping. Its default resolver ran up to seven regular
+    /// expressions there, on both sides of every key compared.
+    private static let resolver = Resolver.basic
+
     /// Parses `yaml` and decodes its single document as `T`.
     public func decode<T: Decodable>(_ type: T.Type) throws -> T {
         let root: Node?
         do {
-            root = try Yams.compose(yaml: yaml)
+            root = try Yams.compose(yaml: yaml, Self.resolver)
         } catch let error as YamlError {
             throw RuleError(yamlError: error, file: file, yaml: yaml)
         }

@@ -56,6 +56,37 @@ final class PackLoadingTests: XCTestCase {
         XCTAssertEqual(pack.requirements.first?.check.node["kind"]?.string, "mention")
     }
 
+    private struct Scalars: Decodable, Equatable {
+        var flag: Bool
+        var count: Int
+        var ratio: Double
+        var name: String
+        var note: String?
+    }
+
+    /// Values are read from a scalar's text and style, whatever tag resolver the decoder uses: a
+    /// quoted "yes" stays text, and keys are found in mappings.
+    func testScalarsReadFromTheirTextAndStyle() throws {
+        let decoder = StrictYAMLDecoder(file: "s.yaml", yaml: "flag: yes\ncount: 3\nratio: 0.5\nname: 12\nnote: ~\n")
+        XCTAssertEqual(try decoder.decode(Scalars.self), Scalars(flag: true, count: 3, ratio: 0.5, name: "12", note: nil))
+        let off = StrictYAMLDecoder(file: "s.yaml", yaml: "flag: Off\ncount: 0x1F\nratio: 2\nname: 'true'\nnote: null\n")
+        XCTAssertEqual(try off.decode(Scalars.self), Scalars(flag: false, count: 31, ratio: 2, name: "true", note: nil))
+        let quoted = StrictYAMLDecoder(file: "s.yaml", yaml: "flag: \"yes\"\ncount: 1\nratio: 1\nname: a\n")
+        XCTAssertThrowsError(try quoted.decode(Scalars.self)) { error in
+            XCTAssertTrue("\(error)".contains("s.yaml:1:7: error: flag: expected true or false, found 'yes'"), "\(error)")
+        }
+    }
+
+    /// With no `$SOATXET_RULES`, the packs are found by walking up from the running executable (the
+    /// test bundle under `.build`) to the repository's `Rules`.
+    func testStandardFoldersFindTheRulesAboveTheExecutable() {
+        let rules = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Rules").resolvingSymlinksInPath().path
+        XCTAssertEqual(PackLibrary.standard(environment: [:]).folders, [rules, "/usr/local/share/soatxet/Rules"])
+        XCTAssertEqual(PackLibrary.standard(environment: ["SOATXET_RULES": "/r"]).folders.first, "/r")
+        XCTAssertTrue(FileManager.default.isExecutableFile(atPath: PackLibrary.executable().path))
+    }
+
     func testUnknownTopLevelKeyIsLocated() {
         expectError(minimal + "\nmoTa: thêm\n", line: 25, column: 1, containing: "unknown key 'moTa'")
     }
