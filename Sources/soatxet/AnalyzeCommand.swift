@@ -6,6 +6,7 @@ import VietnameseText
 
 struct Analyze: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "analyze",
         abstract: "Show what the analyser sees: encoding, repairs, headings, sentences, syllables, abbreviations, figures.",
         discussion: """
         FILE may be a report (.txt .md .docx .odt .doc .pdf), a folder, or '-' for standard input.

@@ -10,6 +10,7 @@ import VietnameseText
 
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "check",
         abstract: "Check reports against a directive's rule pack.",
         discussion: """
         PATH may be a report file (.txt .md .docx .odt .doc .pdf), a folder (walked for reports) or

@@ -5,6 +5,7 @@ import Foundation
 
 struct Init: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "init",
         abstract: "Write a commented .soatxet.yml (packs, rule levels, ignores, encodings, suppressions).",
         discussion: "Refuses to replace an existing file unless --force is given. Exit status 2 when it cannot write."
     )

@@ -6,12 +6,13 @@ import RuleModel
 
 struct Rules: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "rules",
         abstract: "List, show, validate and test rule packs.",
         subcommands: [List.self, Show.self, Validate.self, Test.self, Accuracy.self]
     )
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List the packs and their requirements.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List the packs and their requirements.")
 
         func run() throws {
             let library = PackLibrary.standard()
@@ -25,7 +26,7 @@ struct Rules: ParsableCommand {
     }
 
     struct Show: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Show a pack, or one requirement or rule, with clauses and examples.")
+        static let configuration = CommandConfiguration(commandName: "show", abstract: "Show a pack, or one requirement or rule, with clauses and examples.")
 
         @Argument(help: "A pack ID, or PACK/REQUIREMENT.")
         var id: String
@@ -66,7 +67,7 @@ struct Rules: ParsableCommand {
     }
 
     struct Validate: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Load a pack strictly and compile every check; errors at file:line:col.")
+        static let configuration = CommandConfiguration(commandName: "validate", abstract: "Load a pack strictly and compile every check; errors at file:line:col.")
 
         @Argument(help: "Pack files or IDs.")
         var packs: [String]
@@ -88,7 +89,7 @@ struct Rules: ParsableCommand {
     }
 
     struct Test: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Run the examples of every rule of the packs (all packs when none is given).")
+        static let configuration = CommandConfiguration(commandName: "test", abstract: "Run the examples of every rule of the packs (all packs when none is given).")
 
         @Argument(help: "Pack files or IDs.")
         var packs: [String] = []
@@ -118,6 +119,7 @@ struct Rules: ParsableCommand {
 extension Rules {
     struct Accuracy: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "accuracy",
             abstract: "Compare each pack's judgements with its labelled corpus (Corpus/<pack>/*.expected.json).",
             discussion: "Prints, per pack and requirement, met/not-met and exact agreement and every disagreement; variants of a report (other encodings, .docx) must get the statuses of its .txt.")
 
