@@ -43,16 +43,19 @@ public enum OutputFile {
             throw OutputError.noFolder(path: path, folder: folder.path)
         }
         let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).\(UUID().uuidString).tmp")
-        do {
-            try Data(text.utf8).write(to: temporary, options: [.withoutOverwriting])
-        } catch {
-            try? FileManager.default.removeItem(at: temporary)
-            throw OutputError.cannotWrite(path: path, reason: reason(error))
-        }
-        if rename(temporary.path, url.path) != 0 {
-            let reason = String(cString: strerror(errno))
-            try? FileManager.default.removeItem(at: temporary)
-            throw OutputError.cannotWrite(path: path, reason: reason)
+        let data = Data(text.utf8)
+        try TerminationCleanup.removing(temporary.path) {
+            do {
+                try data.write(to: temporary, options: [.withoutOverwriting])
+            } catch {
+                try? FileManager.default.removeItem(at: temporary)
+                throw OutputError.cannotWrite(path: path, reason: reason(error))
+            }
+            if rename(temporary.path, url.path) != 0 {
+                let reason = String(cString: strerror(errno))
+                try? FileManager.default.removeItem(at: temporary)
+                throw OutputError.cannotWrite(path: path, reason: reason)
+            }
         }
     }
 
@@ -64,3 +67,45 @@ public enum OutputFile {
         return (error as NSError).localizedDescription
     }
 }
+
+/// Removes a file if the process is stopped by Ctrl-C (SIGINT), SIGTERM or SIGHUP while it exists,
+/// then lets the signal stop the process as it would have: an interrupted write leaves no temporary
+/// file behind, and the exit status still tells the signal.
+enum TerminationCleanup {
+    /// The signals handled: those that stop a command-line run from outside.
+    private static let signals: [Int32] = [SIGINT, SIGTERM, SIGHUP]
+    /// The file the handler removes, as a C string (a signal handler may only call async-signal-safe
+    /// functions: `unlink`, `signal`, `raise`). One write at a time holds it.
+    nonisolated(unsafe) private static var path: UnsafeMutablePointer<CChar>?
+    private static let lock = NSLock()
+
+    /// Runs `body` with `path` removed should one of the signals arrive meanwhile.
+    static func removing<T>(_ path: String, during body: () throws -> T) rethrows -> T {
+        lock.lock()
+        defer { lock.unlock() }
+        Self.path = strdup(path)
+        var previous: [sigaction] = []
+        for number in signals {
+            var action = sigaction()
+            action.__sigaction_handler.sa_handler = { received in
+                if let path = TerminationCleanup.path { unlink(path) }
+                signal(received, SIG_DFL)
+                raise(received)
+            }
+            sigemptyset(&action.sa_mask)
+            var old = sigaction()
+            sigaction(number, &action, &old)
+            previous.append(old)
+        }
+        defer {
+            for (number, old) in zip(signals, previous) {
+                var old = old
+                sigaction(number, &old, nil)
+            }
+            free(Self.path)
+            Self.path = nil
+        }
+        return try body()
+    }
+}
+

@@ -218,16 +218,52 @@ final class HostileInputCLITests: XCTestCase {
         Thread.sleep(forTimeInterval: 0.3)
         process.interrupt()
         process.waitUntilExit()
-        let output = space.path("ket-qua.json")
-        if process.terminationReason == .uncaughtSignal || process.terminationStatus != 0 && process.terminationStatus != 1 {
-            XCTAssertFalse(FileManager.default.fileExists(atPath: output), "an interrupted run wrote its output")
-        } else {
-            // The run finished before the signal: the output is then whole.
-            let json = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: output))) as? [String: Any]
-            XCTAssertEqual((json?["documents"] as? [Any])?.count, 40)
+        try assertWholeOrAbsent(space, documents: 40)
+    }
+
+    /// Ctrl-C while the output is being written: the temporary file beside it is removed, the
+    /// output is not there, and the process still ends by the signal.
+    func testInterruptWhileTheOutputIsWrittenLeavesNoTemporaryFile() throws {
+        let space = try Workspace()
+        for index in 0..<300 { try space.copy(good, to: "lo/bao-cao-\(index).txt") }
+        var interruptedWrites = 0
+        for _ in 0..<8 where interruptedWrites == 0 {
+            let process = Process()
+            process.executableURL = Soatxet.executable
+            process.arguments = ["check", "--format", "json", "--output", "ket-qua.json", "lo"]
+            process.currentDirectoryURL = space.url
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            var sawTemporary = false
+            while process.isRunning && !sawTemporary {
+                sawTemporary = try temporaryFiles(space) != []
+                if !sawTemporary { usleep(100) }
+            }
+            if sawTemporary { process.interrupt() }
+            process.waitUntilExit()
+            try assertWholeOrAbsent(space, documents: 300)
+            if sawTemporary && !FileManager.default.fileExists(atPath: space.path("ket-qua.json")) {
+                XCTAssertEqual(process.terminationReason, .uncaughtSignal)
+                XCTAssertEqual(process.terminationStatus, SIGINT)
+                interruptedWrites += 1
+            }
+            try? FileManager.default.removeItem(atPath: space.path("ket-qua.json"))
         }
-        let leftovers = try FileManager.default.contentsOfDirectory(atPath: space.url.path).filter { $0.hasSuffix(".tmp") }
-        XCTAssertEqual(leftovers, [])
+        XCTAssertEqual(interruptedWrites, 1, "no run was interrupted while its output was written")
+    }
+
+    private func temporaryFiles(_ space: Workspace) throws -> [String] {
+        try FileManager.default.contentsOfDirectory(atPath: space.url.path).filter { $0.hasSuffix(".tmp") }
+    }
+
+    /// No temporary file is left, and the output is either absent or whole.
+    private func assertWholeOrAbsent(_ space: Workspace, documents: Int, line: UInt = #line) throws {
+        XCTAssertEqual(try temporaryFiles(space), [], line: line)
+        let output = space.path("ket-qua.json")
+        guard FileManager.default.fileExists(atPath: output) else { return }
+        let json = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: output))) as? [String: Any]
+        XCTAssertEqual((json?["documents"] as? [Any])?.count, documents, line: line)
     }
 
     func testTwoProcessesWritingTheSameBaseline() throws {
