@@ -1,4 +1,5 @@
 // VietnameseTextTests: figures. Numbers, percentages, money, ratios and counts in report text.
+import PCRE2
 import XCTest
 @testable import VietnameseText
 
@@ -18,6 +19,40 @@ final class FiguresTests: XCTestCase {
 
     private func assertFigures(_ text: String, _ expected: [String], file: StaticString = #filePath, line: UInt = #line) {
         XCTAssertEqual(figures(text), expected, file: file, line: line)
+    }
+
+    func testFactoredAlternationShape() {
+        XCTAssertEqual(FigureScanner.factoredAlternation(["ab", "A", "abc d"]), #"a(?:b(?:c\s+d)?)?"#)
+        XCTAssertEqual(FigureScanner.factoredAlternation(["xy", "xz"]), "x(?:y|z)")
+    }
+
+    /// The units factored match, after a number, exactly what the units listed longest first match:
+    /// every unit as written, in capitals and in lower case, with more white space, cut short,
+    /// followed by a letter or by another unit.
+    func testFactoredUnitsMatchAsTheListedUnits() throws {
+        let listed = FigureScanner.units.sorted { $0.utf8.count > $1.utf8.count }
+            .map { $0.split(separator: " ").map { Pattern.escape(String($0)) }.joined(separator: "\\s+") }
+            .joined(separator: "|")
+        func unitPattern(_ alternation: String) throws -> Pattern {
+            try Pattern(#"\G\s+("# + alternation + #")(?![\p{L}\p{N}])"#, options: FigureScanner.figureOptions)
+        }
+        let plain = try unitPattern(listed)
+        let factored = try unitPattern(FigureScanner.factoredAlternation(FigureScanner.units))
+        var subjects: [String] = []
+        for (index, unit) in FigureScanner.units.enumerated() {
+            let next = FigureScanner.units[(index * 7 + 3) % FigureScanner.units.count]
+            for form in [unit, unit.uppercased(), unit.lowercased(), unit.replacingOccurrences(of: " ", with: " \t ")] {
+                subjects += [form, form + " x", form + "x", form + "1", form + " " + next, String(form.dropLast())]
+            }
+        }
+        var matched = 0
+        for subject in subjects {
+            let text = " " + subject
+            let expected = try plain.firstMatch(in: text)
+            XCTAssertEqual(try factored.firstMatch(in: text), expected, subject)
+            if expected != nil { matched += 1 }
+        }
+        XCTAssertGreaterThan(matched, subjects.count / 2)
     }
 
     func testDurationsAreNoResults() {
