@@ -40,6 +40,50 @@ public struct Match: Sendable, Hashable {
     public let mark: String?
 }
 
+/// A match as the match data holds it, read in place: valid only inside the closure of
+/// ``Pattern/scanInPlace(inUTF8:from:_:)`` that receives it, where it is read without copying.
+public struct MatchView {
+    private let data: OpaquePointer
+    private let vector: UnsafeMutablePointer<Int>
+    /// The groups PCRE2 set (its return code): groups after them did not take part.
+    private let count: Int
+    /// The number of capture groups of the pattern.
+    public let captureCount: Int
+
+    init(data: OpaquePointer, count: Int, captureCount: Int) {
+        self.data = data
+        vector = pcre2_get_ovector_pointer_8(data)!
+        self.count = max(count, 1)
+        self.captureCount = captureCount
+    }
+
+    /// The byte range of group `index` (0: the whole match), nil when it did not take part.
+    public subscript(index: Int) -> Range<Int>? {
+        guard index < count else { return nil }
+        // An unset group holds PCRE2_UNSET, all bits set: -1 as Swift reads a size_t.
+        let lower = vector[2 * index], upper = vector[2 * index + 1]
+        return lower >= 0 && upper >= lower ? lower..<upper : nil
+    }
+
+    /// The byte range of the whole match.
+    public var range: Range<Int> { self[0]! }
+
+    /// The name of the `(*MARK:…)` the match passed, if any.
+    public var mark: String? { markBytes.map { String(decoding: $0, as: UTF8.self) } }
+
+    /// The bytes of ``mark``.
+    public var markBytes: UnsafeBufferPointer<UInt8>? {
+        guard let pointer = pcre2_get_mark_8(data) else { return nil }
+        // A mark is stored with its length in the byte before it.
+        return UnsafeBufferPointer(start: pointer, count: Int(pointer[-1]))
+    }
+
+    /// The match copied out, to keep.
+    public var match: Match {
+        Match(groups: (0...captureCount).map { self[$0] }, mark: mark)
+    }
+}
+
 /// A compiled PCRE2 pattern (UTF + UCP), JIT-compiled when the library supports it.
 ///
 /// Immutable once built and safe to share between threads: PCRE2 compiled code and the match
@@ -139,9 +183,17 @@ public final class Pattern: @unchecked Sendable {
     /// An offset at or before the previous search start moves on by one character, so the scan
     /// always ends. One match-data block serves the whole scan.
     public func scan(inUTF8 buffer: UnsafeBufferPointer<UInt8>, from start: Int = 0, _ body: (Match) throws -> Int?) throws {
+        try scanInPlace(inUTF8: buffer, from: start) { try body($0.match) }
+    }
+
+    /// ``scan(inUTF8:from:_:)`` with each match read in place: `body` gets a ``MatchView`` of the
+    /// match data, which copies nothing until asked (a `Match` holds an array of every group).
+    public func scanInPlace(
+        inUTF8 buffer: UnsafeBufferPointer<UInt8>, from start: Int = 0, _ body: (MatchView) throws -> Int?
+    ) throws {
         try forEachMatch(inUTF8: buffer, from: start) { data, count in
-            let match = readMatch(data, count: count)
-            return (match.range, try body(match))
+            let view = MatchView(data: data, count: count, captureCount: captureCount)
+            return (view.range, try body(view))
         }
     }
 
@@ -186,27 +238,6 @@ public final class Pattern: @unchecked Sendable {
         }
     }
 
-    private func readMatch(_ data: OpaquePointer, count: Int) -> Match {
-        let vector = pcre2_get_ovector_pointer_8(data)!
-        var groups: [Range<Int>?] = []
-        groups.reserveCapacity(captureCount + 1)
-        for index in 0...captureCount {
-            let lower = vector[2 * index], upper = vector[2 * index + 1]
-            if index < max(count, 1), lower >= 0, upper >= lower {
-                groups.append(Int(lower)..<Int(upper))
-            } else {
-                groups.append(nil)
-            }
-        }
-        return Match(groups: groups, mark: markBytes(data).map { String(decoding: $0, as: UTF8.self) })
-    }
-
-    /// The name of the `(*MARK:…)` the last match passed, if any.
-    private func markBytes(_ data: OpaquePointer) -> UnsafeBufferPointer<UInt8>? {
-        guard let pointer = pcre2_get_mark_8(data) else { return nil }
-        // A mark is stored with its length in the byte before it.
-        return UnsafeBufferPointer(start: pointer, count: Int(pointer[-1]))
-    }
 
     /// Escapes `text` so that it matches literally inside a pattern.
     public static func escape(_ text: String) -> String {

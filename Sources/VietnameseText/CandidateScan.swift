@@ -35,16 +35,16 @@ enum CandidateScan {
     }
 
     /// Calls `body` with each match of `windowed` that starts in one of `windows` (ascending,
-    /// disjoint), in order and without overlap.
+    /// disjoint), in order and without overlap, read in place.
     static func forEachMatch(
-        _ windowed: Windowed, inUTF8 bytes: UnsafeBufferPointer<UInt8>, windows: [Range<Int>], _ body: (Match) -> Void
+        _ windowed: Windowed, inUTF8 bytes: UnsafeBufferPointer<UInt8>, windows: [Range<Int>], _ body: (MatchView) -> Void
     ) {
         guard let first = windows.first else { return }
         var window = 0
         // Matching valid UTF-8 fails only at the match limits; the matches found so far are kept,
         // as the unanchored scan did. One scan serves every window: after each try, the closure
         // names the next offset to try.
-        try? windowed.pattern.scan(inUTF8: bytes, from: first.lowerBound) { match in
+        try? windowed.pattern.scanInPlace(inUTF8: bytes, from: first.lowerBound) { match in
             var offset: Int
             if match.range.isEmpty {
                 // No match starts within `reach` characters, so none within `reach` bytes.
@@ -73,12 +73,13 @@ enum CandidateScan {
     /// Calls `body` with each match of `tried` (built by ``tried(_:options:)``) at one of
     /// `candidates` (strictly ascending), skipping candidates inside the previous match. These are
     /// the matches of the unanchored scan when every offset a match can start at is a candidate.
+    /// Matches are read in place.
     static func forEachMatch(
-        _ tried: Pattern, inUTF8 bytes: UnsafeBufferPointer<UInt8>, candidates: [Int], _ body: (Match) -> Void
+        _ tried: Pattern, inUTF8 bytes: UnsafeBufferPointer<UInt8>, candidates: [Int], _ body: (MatchView) -> Void
     ) {
         guard let first = candidates.first else { return }
         var index = 0
-        try? tried.scan(inUTF8: bytes, from: first) { match in
+        try? tried.scanInPlace(inUTF8: bytes, from: first) { match in
             if match.range.isEmpty {
                 index += 1
             } else {

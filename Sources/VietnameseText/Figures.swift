@@ -245,27 +245,26 @@ public enum FigureScanner {
         "một": 1, "hai": 2, "ba": 3, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9, "mười": 10,
     ]
 
-    private static func figure(_ match: Match, bytes: UnsafeBufferPointer<UInt8>) -> Figure? {
-        let groups = match.groups
-        if groups[1] != nil { return nil }
+    private static func figure(_ match: MatchView, bytes: UnsafeBufferPointer<UInt8>) -> Figure? {
+        if match[1] != nil { return nil }
         let end = match.range.upperBound
         // Glued to a letter or digit ("8h30", "20NQ"): not a figure.
         if end < bytes.count, NumeralByteClass.isWordByte(bytes, at: end) { return nil }
 
-        let percent = groups[6] != nil || groups[7] != nil
-        let magnitude = groups[8].map { magnitudeValue(NumeralBytes.string(bytes, $0)) } ?? 1
-        let currency = groups[9].map { NumeralBytes.string(bytes, $0) }
-        let unit = groups[10].map { collapseSpaces(NumeralBytes.string(bytes, $0)) }
-        let start = groups[2]?.upperBound ?? match.range.lowerBound
+        let percent = match[6] != nil || match[7] != nil
+        let magnitude = match[8].map { magnitudeValue(NumeralBytes.string(bytes, $0)) } ?? 1
+        let currency = match[9].map { NumeralBytes.string(bytes, $0) }
+        let unit = match[10].map { collapseSpaces(NumeralBytes.string(bytes, $0)) }
+        let start = match[2]?.upperBound ?? match.range.lowerBound
         let range = start..<end
 
-        if let wordRange = groups[3] {
+        if let wordRange = match[3] {
             let word = NumeralBytes.string(bytes, wordRange).lowercased()
             guard let base = numberWords[word] else { return nil }
             return make(value: base * magnitude, isDecimal: false, percent: false, currency: currency, unit: unit, range: range)
         }
-        guard let numberRange = groups[4] else { return nil }
-        let core = numberRange.lowerBound..<(groups[5]?.upperBound ?? numberRange.upperBound)
+        guard let numberRange = match[4] else { return nil }
+        let core = numberRange.lowerBound..<(match[5]?.upperBound ?? numberRange.upperBound)
 
         // A document symbol: the number runs on into "-NQ/TW", "/KH-TLĐ", "/2020/NĐ-CP".
         if core.upperBound + 1 < bytes.count, bytes[core.upperBound] == UInt8(ascii: "/") || bytes[core.upperBound] == UInt8(ascii: "-"),
@@ -273,12 +272,12 @@ public enum FigureScanner {
             return nil
         }
         // A heading number at the start of a line: "1.", "2.3.", "4)".
-        let bare = !percent && groups[8] == nil && currency == nil && unit == nil
+        let bare = !percent && match[8] == nil && currency == nil && unit == nil
         if bare, NumeralByteClass.startsLine(bytes, at: numberRange.lowerBound) {
             let next = core.upperBound < bytes.count ? bytes[core.upperBound] : 0
             if next == UInt8(ascii: ".") || next == UInt8(ascii: ")") { return nil }
         }
-        let countable = unit != nil && groups[8] == nil
+        let countable = unit != nil && match[8] == nil
         guard let number = VietnameseNumber.parse(bytes, numberRange, wholeCount: countable) else { return nil }
         // "1.2 Kết quả đạt được" at the start of a line is a heading, not the decimal 1.2.
         if bare, number.isDecimal, NumeralByteClass.startsLine(bytes, at: numberRange.lowerBound),
@@ -286,11 +285,11 @@ public enum FigureScanner {
             return nil
         }
 
-        if let denominatorRange = groups[5] {
+        if let denominatorRange = match[5] {
             guard let denominator = VietnameseNumber.parse(bytes, denominatorRange, wholeCount: true),
                   denominator.value > 0, !percent, currency == nil else { return nil }
             // "ngày 14/9", "trước 25/11": a day and month, not a ratio.
-            if groups[2] != nil, number.value >= 1, number.value <= 31, denominator.value >= 1, denominator.value <= 12 {
+            if match[2] != nil, number.value >= 1, number.value <= 31, denominator.value >= 1, denominator.value <= 12 {
                 return nil
             }
             return Figure(kind: .ratio, range: range, value: number.value / denominator.value, unit: unit,

@@ -143,26 +143,25 @@ public enum DateScanner {
     }
 
     private static func collect(
-        _ match: Match, bytes: UnsafeBufferPointer<UInt8>,
+        _ match: MatchView, bytes: UnsafeBufferPointer<UInt8>,
         dates: inout [VietnameseDate], periods: inout [VietnameseDatePeriod]
     ) {
-        let groups = match.groups
         func number(_ index: Int) -> Int? {
-            guard let range = groups[index], !range.isEmpty else { return nil }
+            guard let range = match[index], !range.isEmpty else { return nil }
             return NumeralBytes.integer(bytes, range)
         }
         guard let year = number(3), validYear(year) else { return }
         switch match.mark {
         case "period":
             guard let endYear = number(4), validYear(endYear), endYear > year, endYear - year <= 30,
-                  let first = groups[3], let last = groups[4] else { return }
+                  let first = match[3], let last = match[4] else { return }
             let start = VietnameseDate(year: year, range: first)
             let end = VietnameseDate(year: endYear, range: last)
             dates.append(start)
             dates.append(end)
             periods.append(VietnameseDatePeriod(start: start, end: end, range: match.range))
         case "quarter":
-            guard let quarterRange = groups[2] else { return }
+            guard let quarterRange = match[2] else { return }
             let quarter: Int
             switch NumeralBytes.upperASCII(bytes, quarterRange) {
             case "I", "1": quarter = 1

@@ -75,6 +75,33 @@ final class PatternTests: XCTestCase {
         XCTAssertEqual(matches.map(\.range.lowerBound), [0, 2, 5, 6])
     }
 
+    /// A match read in place tells the groups, unset ones inside and after the last set one, and
+    /// the mark, as the copied match does.
+    func testMatchesReadInPlaceAgreeWithCopiedMatches() throws {
+        let pattern = try Pattern("(a)?(b)(c)?(?:(d)(*MARK:dee)|e(*MARK:ee))(f)?")
+        let subject = "bd ab be abcdf bcef"
+        var views: [Match] = [], marks: [String?] = [], unsetAfter: [Range<Int>?] = []
+        var bytes = Array(subject.utf8)
+        try bytes.withUnsafeBufferPointer { buffer in
+            try pattern.scanInPlace(inUTF8: buffer) { view in
+                views.append(Match(groups: (0...view.captureCount).map { view[$0] }, mark: view.mark))
+                marks.append(view.markBytes.map { String(decoding: $0, as: UTF8.self) })
+                unsetAfter.append(view[5])
+                XCTAssertEqual(view.range, view.match.range)
+                return view.range.upperBound
+            }
+        }
+        XCTAssertEqual(views, try pattern.allMatches(in: subject))
+        XCTAssertEqual(views.count, 4)
+        // "bd" sets group 4 with groups 1 and 3 unset before it; "be" sets none after group 2.
+        XCTAssertEqual(views.map { $0.groups.map { $0 != nil } }, [
+            [true, false, true, false, true, false], [true, false, true, false, false, false],
+            [true, true, true, true, true, true], [true, false, true, true, false, true],
+        ])
+        XCTAssertEqual(marks, ["dee", "ee", "dee", "ee"])
+        XCTAssertEqual(unsetAfter.map { $0 != nil }, [false, false, true, true])
+    }
+
     func testMarksNameTheAlternativeThatMatched() throws {
         let pattern = try Pattern("(?:nguyên nhân(*MARK:cause)|bài học(*MARK:lesson))")
         let marks = try pattern.allMatches(in: "Nguyên nhân và bài học kinh nghiệm; nguyên nhân").map(\.mark)

@@ -37,7 +37,7 @@ final class FastPathTests: XCTestCase {
         let found = copy.withUTF8 { bytes -> [Match] in
             var found: [Match] = []
             let windows = DateScanner.dateWindows(bytes, anchors: NumeralAnchors(in: bytes))
-            CandidateScan.forEachMatch(windowed, inUTF8: bytes, windows: windows) { found.append($0) }
+            CandidateScan.forEachMatch(windowed, inUTF8: bytes, windows: windows) { found.append($0.match) }
             return found
         }
         let expected = try unanchored(plain, text)
@@ -54,7 +54,7 @@ final class FastPathTests: XCTestCase {
         let found = copy.withUTF8 { bytes -> [Match] in
             var found: [Match] = []
             let windows = FigureScanner.figureWindows(bytes, anchors: NumeralAnchors(in: bytes))
-            CandidateScan.forEachMatch(windowed, inUTF8: bytes, windows: windows) { found.append($0) }
+            CandidateScan.forEachMatch(windowed, inUTF8: bytes, windows: windows) { found.append($0.match) }
             return found
         }
         let expected = try unanchored(plain, text)
@@ -100,7 +100,7 @@ final class FastPathTests: XCTestCase {
                 let windows = FigureScanner.figureWindows(bytes, anchors: anchors)
                 anchorsSeen += anchors.all.count
                 alone += windows.filter { $0.count == 1 }.count
-                CandidateScan.forEachMatch(windowed, inUTF8: bytes, windows: windows) { found.append($0) }
+                CandidateScan.forEachMatch(windowed, inUTF8: bytes, windows: windows) { found.append($0.match) }
                 return found
             }
             XCTAssertEqual(found, try unanchored(plain, text), text.debugDescription)
@@ -140,7 +140,7 @@ final class FastPathTests: XCTestCase {
         let found = copy.withUTF8 { bytes -> [Match] in
             var found: [Match] = []
             let candidates = AbbreviationLexicon.candidates(in: bytes)
-            CandidateScan.forEachMatch(AbbreviationLexicon.pattern, inUTF8: bytes, candidates: candidates) { found.append($0) }
+            CandidateScan.forEachMatch(AbbreviationLexicon.pattern, inUTF8: bytes, candidates: candidates) { found.append($0.match) }
             return found
         }
         let expected = try unanchored(plain, text)
