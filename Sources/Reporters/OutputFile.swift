@@ -70,7 +70,8 @@ public enum OutputFile {
 
 /// Removes a file if the process is stopped by Ctrl-C (SIGINT), SIGTERM or SIGHUP while it exists,
 /// then lets the signal stop the process as it would have: an interrupted write leaves no temporary
-/// file behind, and the exit status still tells the signal.
+/// file behind, and the exit status still tells the signal. A signal the process ignores (SIGHUP
+/// under `nohup`) stays ignored.
 enum TerminationCleanup {
     /// The signals handled: those that stop a command-line run from outside.
     private static let signals: [Int32] = [SIGINT, SIGTERM, SIGHUP]
@@ -84,8 +85,12 @@ enum TerminationCleanup {
         lock.lock()
         defer { lock.unlock() }
         Self.path = strdup(path)
-        var previous: [sigaction] = []
+        var previous: [(number: Int32, action: sigaction)] = []
         for number in signals {
+            var current = sigaction()
+            sigaction(number, nil, &current)
+            if let handler = current.__sigaction_handler.sa_handler,
+               unsafeBitCast(handler, to: Int.self) == unsafeBitCast(SIG_IGN, to: Int.self) { continue }
             var action = sigaction()
             action.__sigaction_handler.sa_handler = { received in
                 if let path = TerminationCleanup.path { unlink(path) }
@@ -93,12 +98,11 @@ enum TerminationCleanup {
                 raise(received)
             }
             sigemptyset(&action.sa_mask)
-            var old = sigaction()
-            sigaction(number, &action, &old)
-            previous.append(old)
+            sigaction(number, &action, nil)
+            previous.append((number, current))
         }
         defer {
-            for (number, old) in zip(signals, previous) {
+            for (number, old) in previous {
                 var old = old
                 sigaction(number, &old, nil)
             }

@@ -228,22 +228,8 @@ final class HostileInputCLITests: XCTestCase {
         for index in 0..<300 { try space.copy(good, to: "lo/bao-cao-\(index).txt") }
         var interruptedWrites = 0
         for _ in 0..<8 where interruptedWrites == 0 {
-            let process = Process()
-            process.executableURL = Soatxet.executable
-            process.arguments = ["check", "--format", "json", "--output", "ket-qua.json", "lo"]
-            process.currentDirectoryURL = space.url
-            process.standardOutput = FileHandle.nullDevice
-            process.standardError = FileHandle.nullDevice
-            try process.run()
-            var sawTemporary = false
-            while process.isRunning && !sawTemporary {
-                sawTemporary = try temporaryFiles(space) != []
-                if !sawTemporary { usleep(100) }
-            }
-            if sawTemporary { process.interrupt() }
-            process.waitUntilExit()
-            try assertWholeOrAbsent(space, documents: 300)
-            if sawTemporary && !FileManager.default.fileExists(atPath: space.path("ket-qua.json")) {
+            let (process, signalled) = try checkSignallingTheWrite(space, SIGINT)
+            if signalled && !FileManager.default.fileExists(atPath: space.path("ket-qua.json")) {
                 XCTAssertEqual(process.terminationReason, .uncaughtSignal)
                 XCTAssertEqual(process.terminationStatus, SIGINT)
                 interruptedWrites += 1
@@ -251,6 +237,52 @@ final class HostileInputCLITests: XCTestCase {
             try? FileManager.default.removeItem(atPath: space.path("ket-qua.json"))
         }
         XCTAssertEqual(interruptedWrites, 1, "no run was interrupted while its output was written")
+    }
+
+    /// Under `nohup` (SIGHUP ignored) a hang-up while the output is written changes nothing: the run
+    /// goes on and writes its whole output.
+    func testAnIgnoredHangUpStaysIgnoredWhileTheOutputIsWritten() throws {
+        let space = try Workspace()
+        for index in 0..<300 { try space.copy(good, to: "lo/bao-cao-\(index).txt") }
+        var hungUpWrites = 0
+        for _ in 0..<8 where hungUpWrites == 0 {
+            let (process, signalled) = try checkSignallingTheWrite(space, SIGHUP, ignoringHangUp: true)
+            XCTAssertEqual(process.terminationReason, .exit)
+            XCTAssertTrue(FileManager.default.fileExists(atPath: space.path("ket-qua.json")))
+            if signalled { hungUpWrites += 1 }
+            try? FileManager.default.removeItem(atPath: space.path("ket-qua.json"))
+        }
+        XCTAssertEqual(hungUpWrites, 1, "no run got its hang-up while its output was written")
+    }
+
+    /// Checks the 300 reports of `lo` into `ket-qua.json`, sending `signal` as soon as the output's
+    /// temporary file appears; then no temporary file is left, and the output is absent or whole.
+    /// Says whether the signal was sent.
+    private func checkSignallingTheWrite(
+        _ space: Workspace, _ signal: Int32, ignoringHangUp: Bool = false
+    ) throws -> (Process, signalled: Bool) {
+        let process = Process()
+        let command = ["check", "--format", "json", "--output", "ket-qua.json", "lo"]
+        if ignoringHangUp {
+            process.executableURL = URL(fileURLWithPath: "/bin/sh")
+            process.arguments = ["-c", "trap '' HUP; exec \"$0\" \"$@\"", Soatxet.executable.path] + command
+        } else {
+            process.executableURL = Soatxet.executable
+            process.arguments = command
+        }
+        process.currentDirectoryURL = space.url
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        var sawTemporary = false
+        while process.isRunning && !sawTemporary {
+            sawTemporary = try temporaryFiles(space) != []
+            if !sawTemporary { usleep(100) }
+        }
+        if sawTemporary { kill(process.processIdentifier, signal) }
+        process.waitUntilExit()
+        try assertWholeOrAbsent(space, documents: 300)
+        return (process, sawTemporary)
     }
 
     private func temporaryFiles(_ space: Workspace) throws -> [String] {
