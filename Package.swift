@@ -25,6 +25,8 @@ let package = Package(
         ),
         // glibc's allocator settings (malloc.h), behind a system module map; nothing else lives here.
         .systemLibrary(name: "CMalloc"),
+        // Writing a file whole or not at all (temporary file, rename; removed on failure or a stopping signal).
+        .target(name: "AtomicFiles"),
         // The safe wrapper around PCRE2: compiled patterns, JIT, matching over UTF-8 bytes.
         .target(name: "PCRE2", dependencies: ["CPCRE2"]),
         // Vietnamese text analysis: decoding, normalisation, syllables, sentences, matching.
@@ -39,16 +41,16 @@ let package = Package(
         // The rule-pack schema: strict YAML decoding, packs, concepts, requirements, `extends`.
         .target(name: "RuleModel", dependencies: [.product(name: "Yams", package: "Yams")]),
         // The checking engine: check kinds, document preparation, scoring, results.
-        .target(name: "ComplianceEngine", dependencies: ["VietnameseText", "DocumentReaders", "RuleModel", "CMalloc"]),
+        .target(name: "ComplianceEngine", dependencies: ["VietnameseText", "DocumentReaders", "RuleModel", "CMalloc", "AtomicFiles"]),
         // Project configuration (.soatxet.yml): the model, its discovery, and checking reports as it says.
         .target(name: "Configuration", dependencies: ["VietnameseText", "DocumentReaders", "RuleModel", "ComplianceEngine"]),
         // Output formats for check results, one type per format.
-        .target(name: "Reporters", dependencies: ["ComplianceEngine", "RuleModel", "DocumentReaders", "VietnameseText"]),
+        .target(name: "Reporters", dependencies: ["ComplianceEngine", "RuleModel", "DocumentReaders", "VietnameseText", "AtomicFiles"]),
         // Reviewer outputs across many reports: the batch page, summaries, feedback letters, annotated copies.
         .target(
             name: "Review",
             dependencies: [
-                "ComplianceEngine", "RuleModel", "DocumentReaders", "VietnameseText", "Reporters",
+                "ComplianceEngine", "RuleModel", "DocumentReaders", "VietnameseText", "Reporters", "AtomicFiles",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
         ),
@@ -65,7 +67,7 @@ let package = Package(
             name: "soatxet",
             dependencies: [
                 "VietnameseText", "DocumentReaders", "RuleModel", "ComplianceEngine", "Configuration", "Reporters", "Review", "ReviewServer",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "AtomicFiles", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         // Throughput benchmarks on generated reports; `make bench` runs it.
@@ -79,6 +81,7 @@ let package = Package(
         ),
         // Writes corpus reports in legacy encodings and NFD; Corpus/tools/make-variants.sh runs it.
         .executableTarget(name: "corpus-variants", dependencies: ["VietnameseText"], path: "Corpus/tools/corpus-variants"),
+        .testTarget(name: "AtomicFilesTests", dependencies: ["AtomicFiles"]),
         .testTarget(name: "PCRE2Tests", dependencies: ["PCRE2"]),
         .testTarget(name: "VietnameseTextTests", dependencies: ["VietnameseText", "SeededRandom"], resources: [.copy("Fixtures")]),
         .testTarget(name: "DocumentReadersTests", dependencies: ["DocumentReaders", "SeededRandom"], resources: [.copy("Fixtures")]),

@@ -1,4 +1,5 @@
 // ComplianceEngine: baselines. Today's findings recorded so that CI fails only on new ones; matched by rule, file and excerpt.
+import AtomicFiles
 import Foundation
 
 /// The findings (and failing verdicts) of legacy reports, recorded once so that later runs report
@@ -72,12 +73,17 @@ public struct Baseline: Codable, Sendable, Equatable {
     public func write(to path: String) throws(BaselineError) {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        var data: Data
         do {
-            var data = try encoder.encode(self)
-            data.append(0x0A)
-            try data.write(to: URL(fileURLWithPath: path), options: .atomic)
+            data = try encoder.encode(self)
         } catch {
             throw .unwritable(path: path, reason: error.localizedDescription)
+        }
+        data.append(0x0A)
+        do {
+            try AtomicFile.write(data, to: path)
+        } catch {
+            throw .unwritable(path: path, reason: error.description)
         }
     }
 

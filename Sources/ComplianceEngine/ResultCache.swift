@@ -1,4 +1,5 @@
 // ComplianceEngine: the result cache. Reports already judged, found again by a hash of their bytes and their judge.
+import AtomicFiles
 import Foundation
 
 /// Results of reports already checked, kept in a folder and found again by a content hash of the
@@ -50,7 +51,7 @@ public final class ResultCache: @unchecked Sendable {
     /// Stores `result` under `key`; a failure to write only costs a later miss.
     public func store(_ result: DocumentResult, key: String) {
         guard let data = try? JSONEncoder().encode(result) else { return }
-        try? data.write(to: folder.appendingPathComponent("\(key).json"), options: .atomic)
+        try? AtomicFile.write(data, to: folder.appendingPathComponent("\(key).json").path)
     }
 }
 

@@ -1,4 +1,5 @@
 // Review: the output folder. Renders every review file and puts the folder in place in one step.
+import AtomicFiles
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -115,12 +116,12 @@ public enum ReviewOutput {
         #endif
     }
 
-    /// Writes one file atomically: to a temporary sibling, then renamed over the target.
+    /// Writes one file atomically (see ``AtomicFile``).
     public static func writeFile(_ data: Data, to url: URL) throws {
         do {
-            try data.write(to: url, options: .atomic)
+            try AtomicFile.write(data, to: url.path)
         } catch {
-            throw ReviewError.cannotWrite(path: url.path, reason: error.localizedDescription)
+            throw ReviewError.cannotWrite(path: url.path, reason: error.description)
         }
     }
 }

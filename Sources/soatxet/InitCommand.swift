@@ -1,5 +1,6 @@
 // soatxet: `soatxet init`. Writes a commented .soatxet.yml for a folder of reports.
 import ArgumentParser
+import AtomicFiles
 import Configuration
 import Foundation
 
@@ -26,9 +27,9 @@ struct Init: ParsableCommand {
             throw ExitCode(2)
         }
         do {
-            try ConfigTemplate.text(pack: pack).write(toFile: file, atomically: true, encoding: .utf8)
+            try AtomicFile.write(Data(ConfigTemplate.text(pack: pack).utf8), to: file)
         } catch {
-            printError("error: cannot write \(file): \(error.localizedDescription)")
+            printError("error: cannot write \(file): \(error)")
             throw ExitCode(2)
         }
         print(file)

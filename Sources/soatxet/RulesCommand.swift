@@ -1,5 +1,6 @@
 // soatxet: `soatxet rules`. Lists, shows, validates and tests rule packs.
 import ArgumentParser
+import AtomicFiles
 import ComplianceEngine
 import Foundation
 import RuleModel
@@ -153,7 +154,12 @@ extension Rules {
             let report = CorpusEvaluation.markdown(evaluations)
             print(report, terminator: "")
             if let markdown {
-                try report.write(toFile: markdown, atomically: true, encoding: .utf8)
+                do {
+                    try AtomicFile.write(Data(report.utf8), to: markdown)
+                } catch {
+                    printError("error: cannot write \(markdown): \(error)")
+                    throw ExitCode(2)
+                }
             }
             let total = evaluations.reduce(0) { $0 + $1.total }
             let agreed = evaluations.reduce(0) { $0 + $1.metAgreement }

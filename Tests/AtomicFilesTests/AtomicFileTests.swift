@@ -1,0 +1,50 @@
+// AtomicFilesTests: a file is written whole or not at all, and nothing is left beside it.
+import AtomicFiles
+import Foundation
+import XCTest
+
+final class AtomicFileTests: XCTestCase {
+    private var folder: URL!
+
+    override func setUpWithError() throws {
+        folder = FileManager.default.temporaryDirectory.appendingPathComponent("atomic-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    }
+
+    override func tearDownWithError() throws {
+        try? FileManager.default.removeItem(at: folder)
+    }
+
+    private func contents() throws -> [String] {
+        try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
+    }
+
+    func testWritesAndReplacesLeavingNothingBeside() throws {
+        let path = folder.appendingPathComponent("ket-qua.json").path
+        try AtomicFile.write(Data("một".utf8), to: path)
+        XCTAssertEqual(try String(contentsOfFile: path, encoding: .utf8), "một")
+        try AtomicFile.write(Data("hai".utf8), to: path)
+        XCTAssertEqual(try String(contentsOfFile: path, encoding: .utf8), "hai")
+        XCTAssertEqual(try contents(), ["ket-qua.json"])
+    }
+
+    func testAMissingFolderIsNamedAndNothingIsMade() throws {
+        let missing = folder.appendingPathComponent("khong-co")
+        XCTAssertThrowsError(try AtomicFile.write(Data("x".utf8), to: missing.appendingPathComponent("a.json").path)) { error in
+            XCTAssertEqual(error as? AtomicWriteError, .noFolder(folder: missing.path))
+            XCTAssertEqual("\(error)", "folder '\(missing.path)' does not exist")
+        }
+        XCTAssertEqual(try contents(), [])
+    }
+
+    /// The rename fails (a folder holds the name): the error says why and the temporary file is gone.
+    func testAFailedRenameLeavesNoTemporaryFile() throws {
+        let taken = folder.appendingPathComponent("ket-qua.json")
+        try FileManager.default.createDirectory(at: taken.appendingPathComponent("ben-trong"), withIntermediateDirectories: true)
+        XCTAssertThrowsError(try AtomicFile.write(Data("x".utf8), to: taken.path)) { error in
+            guard case let .cannotWrite(reason) = error as? AtomicWriteError else { return XCTFail("\(error)") }
+            XCTAssertFalse(reason.isEmpty)
+        }
+        XCTAssertEqual(try contents(), ["ket-qua.json"])
+    }
+}
