@@ -54,9 +54,10 @@ enum BatchBench {
     /// runs of some 0.04 and 0.08 s whose CPU times each jitter by several milliseconds; with 15
     /// runs its median still moved by a quarter from one `make bench` to the next, so it takes many.
     static let oneMegabyteRuns = 41
-    /// Runs of the files of 50 MB and more: few, they take long, but more than one, or a single slow
-    /// moment of the machine decides the spread.
-    static let largeFileRuns = 3
+    /// Runs of the files of 50 MB and more: few, they take long, but enough that a single slow
+    /// moment of the machine does not decide the spread (with 3, the 100 MB file's median moved
+    /// between 0.037 and 0.041 s per MB over four `make bench` runs).
+    static let largeFileRuns = 5
 
     /// The runs for a file of `megabytes`.
     static func runs(megabytes: Int) -> Int {
