@@ -69,9 +69,6 @@ struct WordTable<Value> {
         entries.reserveCapacity(512)
     }
 
-    /// The number of words kept.
-    var count: Int { entries.count }
-
     /// Whether half of ``limit`` words are kept: a memo kept across texts is then started afresh
     /// (``MemoShelf``), so that texts of many words seen once do not leave the next little room.
     var isHalfFull: Bool { entries.count >= Self.limit / 2 }
