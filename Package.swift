@@ -25,7 +25,8 @@ let package = Package(
         ),
         // glibc's allocator settings (malloc.h), behind a system module map; nothing else lives here.
         .systemLibrary(name: "CMalloc"),
-        // Writing a file whole or not at all (temporary file, rename; removed on failure or a stopping signal).
+        // Writing a file whole or not at all (temporary file, rename), and removing temporary files and
+        // folders on failure or a stopping signal.
         .target(name: "AtomicFiles"),
         // The safe wrapper around PCRE2: compiled patterns, JIT, matching over UTF-8 bytes.
         .target(name: "PCRE2", dependencies: ["CPCRE2"]),

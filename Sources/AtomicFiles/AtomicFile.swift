@@ -1,5 +1,6 @@
-// AtomicFiles: writing a file whole or not at all: a temporary file beside it, renamed over it, and removed on failure or when a signal stops the run.
+// AtomicFiles: writing a file whole or not at all (a temporary file beside it, renamed over it), and removing temporary files and folders on failure or when a signal stops the run.
 import Foundation
+import Synchronization
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -25,8 +26,7 @@ public enum AtomicWriteError: Error, Sendable, Equatable, CustomStringConvertibl
 /// folder (same file system, so the rename is atomic), which is then renamed over the destination.
 public enum AtomicFile {
     /// Writes `data` to `path` atomically. On failure, and when SIGINT, SIGTERM or SIGHUP stops the
-    /// process during the write, the temporary file is removed. For command-line runs: the process's
-    /// handlers of those signals are replaced for the length of the write, and writes take turns.
+    /// process during the write, the temporary file is removed (see ``TerminationCleanup``).
     public static func write(_ data: Data, to path: String) throws(AtomicWriteError) {
         let url = URL(fileURLWithPath: path)
         let folder = url.deletingLastPathComponent()
@@ -35,13 +35,15 @@ public enum AtomicFile {
             throw .noFolder(folder: folder.path)
         }
         let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).\(UUID().uuidString).tmp")
-        let failure: AtomicWriteError? = TerminationCleanup.removing(temporary.path) {
+        let failure: AtomicWriteError? = TerminationCleanup.removing([temporary.path]) {
             do {
                 try data.write(to: temporary, options: [.withoutOverwriting])
             } catch {
                 try? FileManager.default.removeItem(at: temporary)
                 return .cannotWrite(reason: reason(error))
             }
+            // A signal during the write stops the run here, before the file takes the name.
+            TerminationCleanup.checkpoint()
             if rename(temporary.path, url.path) != 0 {
                 let reason = String(cString: strerror(errno))
                 try? FileManager.default.removeItem(at: temporary)
@@ -61,23 +63,38 @@ public enum AtomicFile {
     }
 }
 
-/// Removes a file if the process is stopped by Ctrl-C (SIGINT), SIGTERM or SIGHUP while it exists,
-/// then lets the signal stop the process as it would have: an interrupted write leaves no temporary
-/// file behind, and the exit status still tells the signal. A signal the process ignores (SIGHUP
-/// under `nohup`) stays ignored.
-enum TerminationCleanup {
+/// Removes temporary files and folders if the process is stopped by Ctrl-C (SIGINT), SIGTERM or
+/// SIGHUP while they may exist, then lets the signal stop the process as it would have: an
+/// interrupted write leaves nothing behind, and the exit status still tells the signal. A signal the
+/// process ignores (SIGHUP under `nohup`) stays ignored.
+///
+/// The signal is held until the body's next ``checkpoint()`` or its end, where the paths are removed
+/// and the signal raised again: a handler that removed them at once could race the body, which may
+/// be creating one of them on another thread. A second signal while one is held removes them and
+/// stops the process at once. For command-line runs: the process's handlers of those signals are
+/// replaced while a body runs, and callers take turns.
+public enum TerminationCleanup {
     /// The signals handled: those that stop a command-line run from outside.
     private static let signals: [Int32] = [SIGINT, SIGTERM, SIGHUP]
-    /// The file the handler removes, as a C string (a signal handler may only call async-signal-safe
-    /// functions: `unlink`, `signal`, `raise`). One write at a time holds it.
-    nonisolated(unsafe) private static var path: UnsafeMutablePointer<CChar>?
+    /// The paths removed, as C strings (the handler may only call async-signal-safe functions:
+    /// `unlink`, `rmdir`, `signal`, `raise`), and how many. One caller at a time holds them.
+    nonisolated(unsafe) private static var paths: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?
+    nonisolated(unsafe) private static var pathCount = 0
+    /// The signal held for the next checkpoint, or 0.
+    private static let held = Atomic<Int32>(0)
     private static let lock = NSLock()
 
-    /// Runs `body` with `path` removed should one of the signals arrive meanwhile.
-    static func removing<T>(_ path: String, during body: () -> T) -> T {
+    /// Runs `body` with `paths` removed, in their order, should one of the signals arrive meanwhile:
+    /// a file is unlinked, a folder removed once empty, so a folder's contents come before it. A
+    /// path that does not exist (yet, or any more) is passed over.
+    public static func removing<T, E: Error>(_ paths: [String], during body: () throws(E) -> T) throws(E) -> T {
         lock.lock()
         defer { lock.unlock() }
-        Self.path = strdup(path)
+        let list = UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>.allocate(capacity: max(paths.count, 1))
+        for (index, path) in paths.enumerated() { list[index] = strdup(path) }
+        Self.paths = list
+        Self.pathCount = paths.count
+        held.store(0, ordering: .sequentiallyConsistent)
         var previous: [(number: Int32, action: sigaction)] = []
         for number in signals {
             var current = sigaction()
@@ -86,23 +103,58 @@ enum TerminationCleanup {
                unsafeBitCast(handler, to: Int.self) == unsafeBitCast(SIG_IGN, to: Int.self) { continue }
             var action = sigaction()
             action.__sigaction_handler.sa_handler = { received in
-                if let path = TerminationCleanup.path { unlink(path) }
-                signal(received, SIG_DFL)
-                raise(received)
+                // The first signal is held; a second one stops the run here.
+                guard TerminationCleanup.held.exchange(received, ordering: .sequentiallyConsistent) != 0 else { return }
+                TerminationCleanup.stop(received)
             }
             sigemptyset(&action.sa_mask)
             sigaction(number, &action, nil)
             previous.append((number, current))
         }
         defer {
+            checkpoint()
             for (number, old) in previous {
                 var old = old
                 sigaction(number, &old, nil)
             }
-            free(Self.path)
-            Self.path = nil
+            Self.paths = nil
+            Self.pathCount = 0
+            for index in 0..<paths.count { free(list[index]) }
+            list.deallocate()
         }
-        return body()
+        return try body()
+    }
+
+    /// Within a body of ``removing(_:during:)``: if a signal has arrived, removes the paths and
+    /// stops the process by that signal; otherwise returns at once. Outside a body it does nothing.
+    public static func checkpoint() {
+        let received = held.load(ordering: .sequentiallyConsistent)
+        if received != 0 && paths != nil { stop(received) }
+    }
+
+    /// Removes the paths, then raises `received` with its default action: the process ends by it.
+    private static func stop(_ received: Int32) -> Never {
+        if let paths {
+            for index in 0..<pathCount {
+                guard let path = paths[index] else { continue }
+                if unlink(path) != 0 { rmdir(path) }
+            }
+        }
+        signal(received, SIG_DFL)
+        raise(received)
+        // A signal blocked in this thread is delivered once unblocked; it stops the process then.
+        var pending = sigset_t()
+        sigemptyset(&pending)
+        sigaddset(&pending, received)
+        sigprocmask(SIG_UNBLOCK, &pending, nil)
+        _exit(128 + received)
+    }
+
+    /// The paths of a folder tree for ``removing(_:during:)``: `root` joined with each of `subpaths`
+    /// (files and folders, relative to it, in any order), deepest first, then `root` itself.
+    public static func tree(root: String, subpaths: [String]) -> [String] {
+        let depth = { (path: String) in path.utf8.count { $0 == UInt8(ascii: "/") } }
+        let ordered = subpaths.enumerated().sorted { (depth($0.element), $1.offset) > (depth($1.element), $0.offset) }
+        return ordered.map { (root as NSString).appendingPathComponent($0.element) } + [root]
     }
 }
-

@@ -64,29 +64,41 @@ public enum ReviewOutput {
             throw ReviewError.cannotWrite(path: parent.path, reason: error.localizedDescription)
         }
         let temporary = parent.appendingPathComponent(".\(folder.lastPathComponent).soatxet-\(UUID().uuidString.prefix(8))")
-        do {
-            for (path, data) in files {
-                let url = temporary.appendingPathComponent(path)
-                try manager.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-                try data.write(to: url)
+        // A signal while the folder is built stops the run at the next file, and what is built of
+        // it is removed; once it is in place, the old review is removed before the signal is raised.
+        let built = TerminationCleanup.tree(root: temporary.path, subpaths: treePaths(files.map(\.path)))
+        try TerminationCleanup.removing(built) { () throws -> Void in
+            do {
+                for (path, data) in files {
+                    TerminationCleanup.checkpoint()
+                    let url = temporary.appendingPathComponent(path)
+                    try manager.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+                    try data.write(to: url)
+                }
+            } catch {
+                try? manager.removeItem(at: temporary)
+                throw ReviewError.cannotWrite(path: temporary.path, reason: error.localizedDescription)
             }
-        } catch {
-            try? manager.removeItem(at: temporary)
-            throw ReviewError.cannotWrite(path: temporary.path, reason: error.localizedDescription)
+            TerminationCleanup.checkpoint()
+            if let old = try moveIntoPlace(temporary, folder, replacing: exists) { try? manager.removeItem(at: old) }
         }
+    }
+
+    /// Renames the built `temporary` folder to `folder`, in exchange for the old review when there
+    /// is one (`replacing`); returns where the old review now is, for removal.
+    private static func moveIntoPlace(_ temporary: URL, _ folder: URL, replacing exists: Bool) throws -> URL? {
+        let manager = FileManager.default
+        let parent = folder.deletingLastPathComponent()
         guard exists else {
             guard rename(temporary.path, folder.path) == 0 else {
                 let reason = String(cString: strerror(errno))
                 try? manager.removeItem(at: temporary)
                 throw ReviewError.cannotWrite(path: folder.path, reason: reason)
             }
-            return
+            return nil
         }
-        if exchange(temporary.path, folder.path) {
-            // The old review is now at the temporary name.
-            try? manager.removeItem(at: temporary)
-            return
-        }
+        // The old review is then at the temporary name.
+        if exchange(temporary.path, folder.path) { return temporary }
         let aside = parent.appendingPathComponent(".\(folder.lastPathComponent).soatxet-old-\(UUID().uuidString.prefix(8))")
         guard rename(folder.path, aside.path) == 0 else {
             let reason = String(cString: strerror(errno))
@@ -99,7 +111,17 @@ public enum ReviewOutput {
             try? manager.removeItem(at: temporary)
             throw ReviewError.cannotWrite(path: folder.path, reason: reason)
         }
-        try? manager.removeItem(at: aside)
+        return aside
+    }
+
+    /// The files at `paths` (relative, "/" between folders) and every folder above them.
+    static func treePaths(_ paths: [String]) -> [String] {
+        var folders = Set<String>()
+        for path in paths {
+            var folder = (path as NSString).deletingLastPathComponent
+            while !folder.isEmpty, folders.insert(folder).inserted { folder = (folder as NSString).deletingLastPathComponent }
+        }
+        return paths + folders.sorted()
     }
 
     /// Swaps two paths in one step where the system can: Linux's `renameat2` with `RENAME_EXCHANGE`,

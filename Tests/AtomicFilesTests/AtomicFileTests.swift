@@ -47,4 +47,40 @@ final class AtomicFileTests: XCTestCase {
         }
         XCTAssertEqual(try contents(), ["ket-qua.json"])
     }
+
+    /// A folder tree is removed contents first: every path comes before the folder holding it, the
+    /// root last, and paths at one depth keep their order.
+    func testATreeListsContentsBeforeTheirFolders() {
+        let tree = TerminationCleanup.tree(root: "/r/.out", subpaths: ["a", "d.csv", "a/b/c.html", "a/b", "a/e.html"])
+        XCTAssertEqual(tree, ["/r/.out/a/b/c.html", "/r/.out/a/b", "/r/.out/a/e.html", "/r/.out/a", "/r/.out/d.csv", "/r/.out"])
+        for (index, path) in tree.enumerated() {
+            let folder = (path as NSString).deletingLastPathComponent
+            if let holder = tree.firstIndex(of: folder) { XCTAssertLessThan(index, holder, path) }
+        }
+    }
+
+    /// While a body runs, SIGINT, SIGTERM and SIGHUP have the cleanup's handler, unless ignored; after
+    /// it, the process's own handlers are back.
+    func testHandlersAreReplacedForTheBodyOnlyAndIgnoredSignalsStayIgnored() {
+        let hangUp = signal(SIGHUP, SIG_IGN)
+        let terminate = signal(SIGTERM, SIG_DFL)
+        defer {
+            signal(SIGHUP, hangUp)
+            signal(SIGTERM, terminate)
+        }
+        func handler(_ number: Int32) -> Int {
+            var action = sigaction()
+            sigaction(number, nil, &action)
+            return unsafeBitCast(action.__sigaction_handler.sa_handler, to: Int.self)
+        }
+        let ignored = unsafeBitCast(SIG_IGN, to: Int.self), byDefault = unsafeBitCast(SIG_DFL, to: Int.self)
+        let during = TerminationCleanup.removing([folder.appendingPathComponent("x.tmp").path]) {
+            (hangUp: handler(SIGHUP), terminate: handler(SIGTERM))
+        }
+        XCTAssertEqual(during.hangUp, ignored)
+        XCTAssertNotEqual(during.terminate, byDefault)
+        XCTAssertNotEqual(during.terminate, ignored)
+        XCTAssertEqual(handler(SIGHUP), ignored)
+        XCTAssertEqual(handler(SIGTERM), byDefault)
+    }
 }

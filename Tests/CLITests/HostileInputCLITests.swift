@@ -255,6 +255,47 @@ final class HostileInputCLITests: XCTestCase {
         XCTAssertEqual(hungUpWrites, 1, "no run got its hang-up while its output was written")
     }
 
+    /// Ctrl-C while the review folder is built: the hidden folder it is built in is removed with
+    /// everything in it, no review is left half-written, and the process still ends by the signal.
+    func testInterruptWhileTheReviewFolderIsWrittenLeavesNothingBehind() throws {
+        let space = try Workspace()
+        for index in 0..<300 { try space.copy(good, to: "lo/bao-cao-\(index).txt") }
+        func building() throws -> [String] {
+            try FileManager.default.contentsOfDirectory(atPath: space.url.path).filter { $0.hasPrefix(".nhan-xet.soatxet-") }
+        }
+        var interruptedBuilds = 0
+        for _ in 0..<8 where interruptedBuilds == 0 {
+            let process = Process()
+            process.executableURL = Soatxet.executable
+            process.arguments = ["review", "lo", "--out", "nhan-xet"]
+            process.currentDirectoryURL = space.url
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            var sawBuilding = false
+            while process.isRunning && !sawBuilding {
+                sawBuilding = try building() != []
+                if !sawBuilding { usleep(100) }
+            }
+            if sawBuilding { kill(process.processIdentifier, SIGINT) }
+            process.waitUntilExit()
+            XCTAssertEqual(try building(), [])
+            let review = space.path("nhan-xet")
+            if FileManager.default.fileExists(atPath: review) {
+                // Whole: the index and both feedback letters of every report.
+                let files = try FileManager.default.subpathsOfDirectory(atPath: review)
+                XCTAssertTrue(files.contains("index.html"))
+                XCTAssertEqual(files.filter { $0.hasPrefix("feedback/bao-cao-") }.count, 600)
+            } else if sawBuilding {
+                XCTAssertEqual(process.terminationReason, .uncaughtSignal)
+                XCTAssertEqual(process.terminationStatus, SIGINT)
+                interruptedBuilds += 1
+            }
+            try? FileManager.default.removeItem(atPath: review)
+        }
+        XCTAssertEqual(interruptedBuilds, 1, "no run was interrupted while its review folder was built")
+    }
+
     /// Checks the 300 reports of `lo` into `ket-qua.json`, sending `signal` as soon as the output's
     /// temporary file appears; then no temporary file is left, and the output is absent or whole.
     /// Says whether the signal was sent.

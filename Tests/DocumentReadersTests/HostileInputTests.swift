@@ -185,7 +185,7 @@ final class HostileInputTests: XCTestCase {
         let paragraphText = "Công đoàn cơ sở đã tổ chức 12 buổi tuyên truyền pháp luật lao động cho 245 lượt đoàn viên, đạt 100% kế hoạch.\n"
         let unit = Array(("I. KẾT QUẢ THỰC HIỆN\n" + String(repeating: paragraphText, count: 99)).utf8)
         let target = 50 << 20
-        FileManager.default.createFile(atPath: path, contents: nil)
+        XCTAssertTrue(FileManager.default.createFile(atPath: path, contents: nil))
         let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
         var chunk: [UInt8] = []
         while chunk.count < 4 << 20 { chunk += unit }

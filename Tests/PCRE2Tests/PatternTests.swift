@@ -81,7 +81,7 @@ final class PatternTests: XCTestCase {
         let pattern = try Pattern("(a)?(b)(c)?(?:(d)(*MARK:dee)|e(*MARK:ee))(f)?")
         let subject = "bd ab be abcdf bcef"
         var views: [Match] = [], marks: [String?] = [], unsetAfter: [Range<Int>?] = []
-        var bytes = Array(subject.utf8)
+        let bytes = Array(subject.utf8)
         try bytes.withUnsafeBufferPointer { buffer in
             try pattern.scanInPlace(inUTF8: buffer) { view in
                 views.append(Match(groups: (0...view.captureCount).map { view[$0] }, mark: view.mark))
