@@ -151,10 +151,21 @@ public enum TerminationCleanup {
     }
 
     /// The paths of a folder tree for ``removing(_:during:)``: `root` joined with each of `subpaths`
-    /// (files and folders, relative to it, in any order), deepest first, then `root` itself.
+    /// (relative to it, "/" between folders) and with every folder above them, deepest first (paths
+    /// of one depth in the order given, the folders not given after them), then `root` itself.
     public static func tree(root: String, subpaths: [String]) -> [String] {
+        var all = subpaths
+        var seen = Set(subpaths)
+        for path in subpaths {
+            // (Foundation's deletingLastPathComponent traps on some one-letter names on Linux.)
+            var folder = path.lastIndex(of: "/").map { path[..<$0] }
+            while let name = folder, seen.insert(String(name)).inserted {
+                all.append(String(name))
+                folder = name.lastIndex(of: "/").map { name[..<$0] }
+            }
+        }
         let depth = { (path: String) in path.utf8.count { $0 == UInt8(ascii: "/") } }
-        let ordered = subpaths.enumerated().sorted { (depth($0.element), $1.offset) > (depth($1.element), $0.offset) }
-        return ordered.map { (root as NSString).appendingPathComponent($0.element) } + [root]
+        let ordered = all.enumerated().sorted { (depth($0.element), $1.offset) > (depth($1.element), $0.offset) }
+        return ordered.map { root + "/" + $0.element } + [root]
     }
 }

@@ -66,7 +66,7 @@ public enum ReviewOutput {
         let temporary = parent.appendingPathComponent(".\(folder.lastPathComponent).soatxet-\(UUID().uuidString.prefix(8))")
         // A signal while the folder is built stops the run at the next file, and what is built of
         // it is removed; once it is in place, the old review is removed before the signal is raised.
-        let built = TerminationCleanup.tree(root: temporary.path, subpaths: treePaths(files.map(\.path)))
+        let built = TerminationCleanup.tree(root: temporary.path, subpaths: files.map(\.path))
         try TerminationCleanup.removing(built) { () throws -> Void in
             do {
                 for (path, data) in files {
@@ -112,16 +112,6 @@ public enum ReviewOutput {
             throw ReviewError.cannotWrite(path: folder.path, reason: reason)
         }
         return aside
-    }
-
-    /// The files at `paths` (relative, "/" between folders) and every folder above them.
-    static func treePaths(_ paths: [String]) -> [String] {
-        var folders = Set<String>()
-        for path in paths {
-            var folder = (path as NSString).deletingLastPathComponent
-            while !folder.isEmpty, folders.insert(folder).inserted { folder = (folder as NSString).deletingLastPathComponent }
-        }
-        return paths + folders.sorted()
     }
 
     /// Swaps two paths in one step where the system can: Linux's `renameat2` with `RENAME_EXCHANGE`,

@@ -208,12 +208,7 @@ final class HostileInputCLITests: XCTestCase {
     func testInterruptedBatchNeverLeavesAnOutputThatLooksComplete() throws {
         let space = try Workspace()
         for index in 0..<40 { try space.copy(good, to: "lo/bao-cao-\(index).txt") }
-        let process = Process()
-        process.executableURL = Soatxet.executable
-        process.arguments = ["check", "--format", "json", "--output", "ket-qua.json", "lo"]
-        process.currentDirectoryURL = space.url
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
+        let process = space.process(["check", "--format", "json", "--output", "ket-qua.json", "lo"])
         try process.run()
         Thread.sleep(forTimeInterval: 0.3)
         process.interrupt()
@@ -265,20 +260,8 @@ final class HostileInputCLITests: XCTestCase {
         }
         var interruptedBuilds = 0
         for _ in 0..<8 where interruptedBuilds == 0 {
-            let process = Process()
-            process.executableURL = Soatxet.executable
-            process.arguments = ["review", "lo", "--out", "nhan-xet"]
-            process.currentDirectoryURL = space.url
-            process.standardOutput = FileHandle.nullDevice
-            process.standardError = FileHandle.nullDevice
-            try process.run()
-            var sawBuilding = false
-            while process.isRunning && !sawBuilding {
-                sawBuilding = try building() != []
-                if !sawBuilding { usleep(100) }
-            }
-            if sawBuilding { kill(process.processIdentifier, SIGINT) }
-            process.waitUntilExit()
+            let process = space.process(["review", "lo", "--out", "nhan-xet"])
+            let sawBuilding = try runAndSignal(process, SIGINT) { try building() != [] }
             XCTAssertEqual(try building(), [])
             let review = space.path("nhan-xet")
             if FileManager.default.fileExists(atPath: review) {
@@ -302,28 +285,29 @@ final class HostileInputCLITests: XCTestCase {
     private func checkSignallingTheWrite(
         _ space: Workspace, _ signal: Int32, ignoringHangUp: Bool = false
     ) throws -> (Process, signalled: Bool) {
-        let process = Process()
         let command = ["check", "--format", "json", "--output", "ket-qua.json", "lo"]
+        let process = space.process(command)
         if ignoringHangUp {
             process.executableURL = URL(fileURLWithPath: "/bin/sh")
             process.arguments = ["-c", "trap '' HUP; exec \"$0\" \"$@\"", Soatxet.executable.path] + command
-        } else {
-            process.executableURL = Soatxet.executable
-            process.arguments = command
         }
-        process.currentDirectoryURL = space.url
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        var sawTemporary = false
-        while process.isRunning && !sawTemporary {
-            sawTemporary = try temporaryFiles(space) != []
-            if !sawTemporary { usleep(100) }
-        }
-        if sawTemporary { kill(process.processIdentifier, signal) }
-        process.waitUntilExit()
+        let sawTemporary = try runAndSignal(process, signal) { try temporaryFiles(space) != [] }
         try assertWholeOrAbsent(space, documents: 300)
         return (process, sawTemporary)
+    }
+
+    /// Starts `process`, sends it `signal` as soon as `appeared` holds, and waits for its end. Says
+    /// whether the signal was sent: the run may end first.
+    private func runAndSignal(_ process: Process, _ signal: Int32, once appeared: () throws -> Bool) throws -> Bool {
+        try process.run()
+        var sawIt = false
+        while process.isRunning && !sawIt {
+            sawIt = try appeared()
+            if !sawIt { usleep(100) }
+        }
+        if sawIt { kill(process.processIdentifier, signal) }
+        process.waitUntilExit()
+        return sawIt
     }
 
     private func temporaryFiles(_ space: Workspace) throws -> [String] {
@@ -343,14 +327,8 @@ final class HostileInputCLITests: XCTestCase {
         let space = try Workspace()
         try space.copy(good, to: "a/bao-cao.txt")
         try space.copy("tld-so-ket-dh-ix/ban-nu-cong-tld.txt", to: "b/bao-cao.txt")
-        let processes = ["a/bao-cao.txt", "b/bao-cao.txt"].map { input -> Process in
-            let process = Process()
-            process.executableURL = Soatxet.executable
-            process.arguments = ["check", "--format", "json", "--write-baseline", "chung.json", input]
-            process.currentDirectoryURL = space.url
-            process.standardOutput = FileHandle.nullDevice
-            process.standardError = FileHandle.nullDevice
-            return process
+        let processes = ["a/bao-cao.txt", "b/bao-cao.txt"].map { input in
+            space.process(["check", "--format", "json", "--write-baseline", "chung.json", input])
         }
         for process in processes { try process.run() }
         for process in processes { process.waitUntilExit() }

@@ -33,6 +33,17 @@ final class Workspace {
     }
 
     func run(_ arguments: [String]) throws -> Soatxet.Output { try Soatxet.run(arguments, directory: url) }
+
+    /// soatxet with `arguments`, set up to run in the workspace with its output discarded; not started.
+    func process(_ arguments: [String]) -> Process {
+        let process = Process()
+        process.executableURL = Soatxet.executable
+        process.arguments = arguments
+        process.currentDirectoryURL = url
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        return process
+    }
 }
 
 final class ExitCodeCLITests: XCTestCase {
