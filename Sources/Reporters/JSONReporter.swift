@@ -1,79 +1,139 @@
 // Reporters: JSON. The versioned result contract, pretty-printed with sorted keys.
 import ComplianceEngine
-import Foundation
 
 /// The JSON contract (version 1): `{"version", "documents": [...], "errors": [...]}`.
+///
+/// The bytes are those of Foundation's `JSONEncoder` (pretty-printed, keys sorted, slashes left
+/// unescaped) on the run's `Codable` form, which the tests hold them to. They are written directly
+/// (``PrettyJSON``): the encoder's generic containers cost a tenth of checking the reports.
 public enum JSONReporter: Reporter {
     public static let identifier = "json"
 
-    /// Documents are encoded one by one, on all cores a group at a time, and spliced into the run's
-    /// encoding: the same bytes as encoding the run whole, without the encoder's tree of every
-    /// document of a large batch.
+    /// Documents are written one by one, on all cores a group at a time, and joined in order.
     public static func report(_ run: RunResult, context: ReportContext) throws -> String {
-        let encoder = makeEncoder()
-        var skeleton = run
-        skeleton.documents = []
-        let frame = String(decoding: try encoder.encode(skeleton), as: UTF8.self)
-        let opening = "\"documents\" : ["
-        // With no documents the skeleton is the run.
-        guard !run.documents.isEmpty else { return frame + "\n" }
-        guard let start = frame.range(of: opening), let close = frame[start.upperBound...].firstIndex(of: "]") else {
-            return String(decoding: try encoder.encode(run), as: UTF8.self) + "\n"
-        }
-        // Pieces are kept as they come and copied once into the output, whose size is then known: a
-        // growing buffer would leave its outgrown copies behind, as large as the output itself.
-        var pieces: [[UInt8]] = [Array(frame[..<start.upperBound].utf8) + [0x0A]]
-        // A group of documents at a time: the encoder's trees held at once stay few.
+        // A group of documents at a time: the pieces written at once stay few.
+        var pieces: [[UInt8]] = []
+        pieces.reserveCapacity(run.documents.count)
         let group = 16 * Batch.defaultWorkers
         for groupStart in stride(from: 0, to: run.documents.count, by: group) {
             let documents = Array(run.documents[groupStart..<min(run.documents.count, groupStart + group)])
-            let encoded = Batch.map(documents) { document in Result { try indented(makeEncoder().encode(document)) } }
-            for piece in encoded {
-                var piece = try piece.get()
-                // Every document but the last: its closing line break becomes ",\n".
-                if pieces.count < run.documents.count {
-                    piece.removeLast()
-                    piece.append(contentsOf: ",\n".utf8)
-                }
-                pieces.append(piece)
+            for piece in Batch.map(documents, { document in Result { try written(document, level: 2) } }) {
+                pieces.append(try piece.get())
             }
         }
-        pieces.append(Array("  ".utf8) + Array(frame[close...].utf8) + [0x0A])
-        let total = pieces.reduce(0) { $0 + $1.count }
-        return String(unsafeUninitializedCapacity: total) { buffer in
-            var offset = 0
-            for piece in pieces {
-                _ = UnsafeMutableBufferPointer(rebasing: buffer[offset...]).initialize(fromContentsOf: piece)
-                offset += piece.count
-            }
-            return offset
+        var json = PrettyJSON(capacity: pieces.reduce(64) { $0 + $1.count + 8 } + 256 * run.errors.count)
+        try json.object { json in
+            json.member("documents", ofWritten: pieces)
+            // Written, the pieces are let go before the output is copied into a string.
+            pieces = []
+            try json.member("errors", run.errors)
+            json.member("version", run.version)
         }
+        json.endLine()
+        return String(decoding: json.bytes, as: UTF8.self)
     }
 
-    private static func makeEncoder() -> JSONEncoder {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return encoder
+    /// `value` written `level` containers deep.
+    private static func written(_ value: some JSONWritable, level: Int) throws -> [UInt8] {
+        var json = PrettyJSON(level: level, capacity: 16 * 1024)
+        try value.write(to: &json)
+        return json.bytes
     }
+}
 
-    /// `encoded` as an item of the run's "documents" array: each line two levels in (an empty
-    /// line, which an empty array prints, stays empty), each line ended.
-    static func indented(_ encoded: Data) -> [UInt8] {
-        var out: [UInt8] = []
-        out.reserveCapacity(encoded.count + encoded.count / 8)
-        // Line by line, each found with memchr and copied whole: Data's own iterator costs a call per byte.
-        encoded.withUnsafeBytes { raw in
-            let bytes = raw.bindMemory(to: UInt8.self)
-            var start = 0
-            while start < bytes.count {
-                let end = bytes.firstOffset(of: 0x0A, from: start).map { $0 + 1 } ?? bytes.count
-                // An empty line (a lone line break) is not indented.
-                if bytes[start] != 0x0A { out.append(contentsOf: repeatElement(0x20, count: 4)) }
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<end]))
-                start = end
-            }
+extension DocumentResult: JSONWritable {
+    func write(to json: inout PrettyJSON) throws {
+        try json.object { json in
+            try json.member("encoding", encoding)
+            try json.member("findings", findings)
+            json.member("issuingBody", issuingBody)
+            json.member("pack", pack)
+            json.member("path", path)
+            try json.member("requirements", requirements)
+            try json.member("score", score)
+            try json.member("statistics", statistics)
+            json.member("verdict", verdict)
         }
-        if let last = out.last, last != 0x0A { out.append(0x0A) }
-        return out
+    }
+}
+
+extension EncodingResult: JSONWritable {
+    func write(to json: inout PrettyJSON) throws {
+        try json.object { json in
+            try json.member("confidence", confidence)
+            json.member("name", name)
+        }
+    }
+}
+
+extension Finding: JSONWritable {
+    func write(to json: inout PrettyJSON) throws {
+        json.object { json in
+            json.member("column", column)
+            json.member("endColumn", endColumn)
+            json.member("endLine", endLine)
+            json.member("excerpt", excerpt)
+            json.member("line", line)
+            json.member("message", message)
+            json.member("rule", rule)
+            json.member("severity", severity)
+            json.member("suggestion", suggestion)
+        }
+    }
+}
+
+extension RequirementResult: JSONWritable {
+    func write(to json: inout PrettyJSON) throws {
+        try json.object { json in
+            json.member("clause", clause)
+            json.member("detail", detail)
+            try json.member("evidence", evidence)
+            json.member("id", id)
+            try json.member("items", items)
+            try json.member("score", score)
+            json.member("status", status)
+            json.member("title", title)
+            try json.member("weight", weight)
+        }
+    }
+}
+
+extension Evidence: JSONWritable {
+    func write(to json: inout PrettyJSON) throws {
+        json.object { json in
+            json.member("column", column)
+            json.member("excerpt", excerpt)
+            json.member("item", item)
+            json.member("line", line)
+        }
+    }
+}
+
+extension ItemResult: JSONWritable {
+    func write(to json: inout PrettyJSON) throws {
+        json.object { json in
+            json.member("id", id)
+            json.member("status", status)
+        }
+    }
+}
+
+extension TextStatistics: JSONWritable {
+    func write(to json: inout PrettyJSON) throws {
+        try json.object { json in
+            try json.member("figuresPerThousand", figuresPerThousand)
+            try json.member("narrativeShare", narrativeShare)
+            json.member("sentences", sentences)
+            json.member("syllables", syllables)
+        }
+    }
+}
+
+extension InputError: JSONWritable {
+    func write(to json: inout PrettyJSON) throws {
+        json.object { json in
+            json.member("message", message)
+            json.member("path", path)
+        }
     }
 }
