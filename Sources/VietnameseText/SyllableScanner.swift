@@ -45,20 +45,60 @@ public enum SyllableScanner {
     /// Calls `body` with each token of UTF-8 `bytes` in order, without collecting them.
     public static func forEachToken(inUTF8 bytes: UnsafeBufferPointer<UInt8>, _ body: (SyllableToken) -> Void) {
         var known = Known()
-        forEachParsedToken(inUTF8: bytes, known: &known) { token, _, _ in body(token) }
+        forEachClassifiedToken(inUTF8: bytes, known: &known) { token, _ in body(token) }
     }
 
-    /// The class and parse of each distinct word, numbered in order of first sight.
-    typealias Known = WordTable<(kind: TokenClass, parts: SyllableParts?)>
+    /// What a syllable summary counts of one distinct word, worked out when it is first seen.
+    struct WordFacts {
+        /// The word's class.
+        let kind: TokenClass
+        /// Whether it is a syllable with a byte above ASCII (a tone mark or a Vietnamese letter).
+        let marked: Bool
+        /// Its tone placement and i/y spelling, for a syllable that shows either.
+        let style: ToneStyle?
 
-    /// Calls `body` with each token of UTF-8 `bytes` in order and, for a ``TokenClass/vietnamese``
-    /// one, its parse (made with Đ/đ and the eth alike, as ``classify(_:)`` does), and the number of
-    /// the distinct word in `known` (nil for numbers and for words not numbered: very long ones,
-    /// and new words past ``WordTable/limit``). `known` may hold the words of texts scanned before.
+        /// The facts of `word`, a run of word characters.
+        init(of word: UnsafeBufferPointer<UInt8>, tables: SyllableTables) {
+            guard let parts = SyllableParts.parse(word, allowEth: true, tables: tables) else {
+                (kind, marked, style) = (classifyNonSyllable(word), false, nil)
+                return
+            }
+            kind = .vietnamese
+            marked = word.contains { $0 >= 0x80 }
+            // A style needs a byte above ASCII (a tone or letter mark), or an ASCII i/y ending
+            // (ty/ti, hy/hi). A word with the eth (ð, Ð) is parsed as with Đ, but it is no syllable
+            // to ``VietnameseSyllable/parse(_:)``, and shows no style.
+            guard marked || [0x69, 0x79, 0x49, 0x59].contains(word[word.count - 1]), !Self.containsEth(word) else {
+                style = nil
+                return
+            }
+            style = MatchForm.toneStyle(of: VietnameseSyllable(parts: parts))
+        }
+
+        /// Facts of a number token.
+        static let number = WordFacts(kind: .number)
+
+        private init(kind: TokenClass) { (self.kind, marked, style) = (kind, false, nil) }
+
+        /// Whether a word holds the eth (U+00F0 ð, U+00D0 Ð: C3 B0, C3 90).
+        private static func containsEth(_ word: UnsafeBufferPointer<UInt8>) -> Bool {
+            var index = 0
+            while index + 1 < word.count {
+                if word[index] == 0xC3 && (word[index + 1] == 0xB0 || word[index + 1] == 0x90) { return true }
+                index += 1
+            }
+            return false
+        }
+    }
+
+    /// The facts of each distinct word, by its bytes.
+    typealias Known = WordTable<WordFacts>
+
+    /// Calls `body` with each token of UTF-8 `bytes` in order and the facts of its word (parsed
+    /// with Đ/đ and the eth alike, as ``classify(_:)`` does). `known` may hold the words of texts
+    /// scanned before.
     @inline(__always)
-    static func forEachParsedToken(
-        inUTF8 bytes: UnsafeBufferPointer<UInt8>, known: inout Known, _ body: (SyllableToken, SyllableParts?, Int?) -> Void
-    ) {
+    static func forEachClassifiedToken(inUTF8 bytes: UnsafeBufferPointer<UInt8>, known: inout Known, _ body: (SyllableToken, WordFacts) -> Void) {
         let tables = SyllableTables.shared
         var index = 0
         let count = bytes.count
@@ -66,7 +106,7 @@ public enum SyllableScanner {
             let byte = bytes[index]
             if byte >= 0x30 && byte <= 0x39 {
                 let end = numberEnd(bytes, from: index)
-                body(SyllableToken(range: index..<end, kind: .number), nil, nil)
+                body(SyllableToken(range: index..<end, kind: .number), .number)
                 index = end
                 continue
             }
@@ -81,11 +121,8 @@ public enum SyllableScanner {
                 guard LetterTable.isWordScalar(next, tables) else { break }
                 end += nextWidth
             }
-            let (word, number) = known.entry(for: UnsafeBufferPointer(rebasing: bytes[index..<end])) { word in
-                if let parts = SyllableParts.parse(word, allowEth: true, tables: tables) { return (.vietnamese, parts) }
-                return (classifyNonSyllable(word), nil)
-            }
-            body(SyllableToken(range: index..<end, kind: word.kind), word.parts, number)
+            let facts = known.entry(for: UnsafeBufferPointer(rebasing: bytes[index..<end])) { WordFacts(of: $0, tables: tables) }.value
+            body(SyllableToken(range: index..<end, kind: facts.kind), facts)
             index = end
         }
     }

@@ -151,7 +151,7 @@ public enum TextAnalyzer {
         defer { summaryMemos.put(memo) }
         var text = text
         text.withUTF8 { bytes in
-            SyllableScanner.forEachParsedToken(inUTF8: bytes, known: &memo.known) { token, parts, number in
+            SyllableScanner.forEachClassifiedToken(inUTF8: bytes, known: &memo) { token, facts in
                 eachToken(token)
                 summary.total += 1
                 let range = token.range
@@ -176,28 +176,8 @@ public enum TextAnalyzer {
                     }
                     return
                 }
-                guard let parts else { return }
-                // Worked out once per distinct syllable.
-                func workOut() -> (marked: Bool, style: ToneStyle?) {
-                    let word = UnsafeBufferPointer(rebasing: bytes[range])
-                    // A style needs a byte above ASCII (a tone or letter mark), or an ASCII i/y ending (ty/ti, hy/hi).
-                    let marked = word.contains(where: { $0 >= 0x80 })
-                    guard marked || [0x69, 0x79, 0x49, 0x59].contains(word[word.count - 1]) else { return (marked, nil) }
-                    // The style of the parse the scanner made, without a String per syllable; a word
-                    // with the eth (ð, Ð: C3 B0, C3 90) is no syllable to ``VietnameseSyllable/parse(_:)``.
-                    guard !containsEth(word) else { return (marked, nil) }
-                    return (marked, MatchForm.toneStyle(of: VietnameseSyllable(parts: parts)))
-                }
-                let marked: Bool, style: ToneStyle?
-                if let number {
-                    if number >= memo.styles.count { memo.styles.append(contentsOf: repeatElement(nil, count: number + 1 - memo.styles.count)) }
-                    if memo.styles[number] == nil { memo.styles[number] = workOut() }
-                    (marked, style) = memo.styles[number]!
-                } else {
-                    (marked, style) = workOut()
-                }
-                if marked { summary.marked += 1 }
-                guard let style else { return }
+                if facts.marked { summary.marked += 1 }
+                guard let style = facts.style else { return }
                 switch style.placement {
                 case .old?:
                     summary.oldPlacement += 1
@@ -221,24 +201,6 @@ public enum TextAnalyzer {
         return summary
     }
 
-    /// The words a summary has classified and parsed, and each distinct syllable's marks and
-    /// style by its number among them: kept from one text to the next.
-    struct SummaryMemo {
-        var known = SyllableScanner.Known()
-        var styles: [(marked: Bool, style: ToneStyle?)?] = []
-    }
-
-    /// The summaries' memos between texts.
-    static let summaryMemos = MemoShelf(make: SummaryMemo.init) { $0.known.isHalfFull }
-
-    /// Whether a word holds the eth (U+00F0 ð, U+00D0 Ð).
-    @inline(__always)
-    static func containsEth(_ word: UnsafeBufferPointer<UInt8>) -> Bool {
-        var index = 0
-        while index + 1 < word.count {
-            if word[index] == 0xC3 && (word[index + 1] == 0xB0 || word[index + 1] == 0x90) { return true }
-            index += 1
-        }
-        return false
-    }
+    /// The facts of the words summaries have seen, kept from one text to the next.
+    static let summaryMemos = MemoShelf(make: SyllableScanner.Known.init) { $0.isHalfFull }
 }
