@@ -104,8 +104,9 @@ public struct DocumentPreparer: Sendable {
         let numerals = NumeralAnchors(text: text)
         let figures = FigureScanner.scan(text, anchors: numerals).filter(\.kind.isResult)
         var figureCounts = [Int](repeating: 0, count: sentenceRanges.count)
+        var finder = SentenceFinder(sentenceRanges)
         for figure in figures {
-            if let sentence = Self.sentence(containing: figure.range.lowerBound, in: sentenceRanges) { figureCounts[sentence] += 1 }
+            if let sentence = finder.sentence(containing: figure.range.lowerBound) { figureCounts[sentence] += 1 }
         }
         var narrative = [Bool](repeating: false, count: sentenceRanges.count)
         var evaluative = [Bool](repeating: false, count: sentenceRanges.count)
@@ -115,14 +116,14 @@ public struct DocumentPreparer: Sendable {
                 // A chronicle sentence or clause opens with its date ("Ngày 5/3, tổ chức …", "…; ngày 8/3, …"):
                 // only bullets, spaces or a clause break may stand before the date in its sentence.
                 let start = lead.lowerBound
-                if let sentence = Self.sentence(containing: start, in: sentenceRanges),
+                if let sentence = finder.sentence(containing: start),
                    Self.opensClause(bytes, at: start, sentenceStart: sentenceRanges[sentence].range.lowerBound) {
                     narrative[sentence] = true
                 }
             }
             // A figure with a percent sign ("98%", "98 %") evaluates; so do the evaluation words, found with the concepts below.
             for percent in Self.percentFigures(in: bytes) {
-                if let sentence = Self.sentence(containing: percent, in: sentenceRanges) { evaluative[sentence] = true }
+                if let sentence = finder.sentence(containing: percent) { evaluative[sentence] = true }
             }
         }
 
@@ -149,7 +150,7 @@ public struct DocumentPreparer: Sendable {
         var bySet = [[Occurrence]](repeating: [], count: setNames.count)
         var negation = NegationReader(text: text)
         for match in matches {
-            guard let sentence = Self.sentence(containing: match.range.lowerBound, in: sentenceRanges) else { continue }
+            guard let sentence = finder.sentence(containing: match.range.lowerBound) else { continue }
             if match.set == evaluationIndex {
                 evaluative[sentence] = true
                 continue
@@ -215,15 +216,43 @@ public struct DocumentPreparer: Sendable {
             locate: locate)
     }
 
-    /// The index of the sentence whose range holds `offset`.
-    static func sentence(containing offset: Int, in ranges: [(block: Int, range: Range<Int>)]) -> Int? {
-        var low = 0, high = ranges.count - 1
-        guard high >= 0 else { return nil }
-        while low < high {
-            let mid = (low + high + 1) / 2
-            if ranges[mid].range.lowerBound <= offset { low = mid } else { high = mid - 1 }
+    /// Finds the sentences holding a run of offsets. Offsets mostly come in text order (matches,
+    /// figures, dates): the search walks on from the sentence found last, and searches by halves
+    /// when the offset lies before it or more than a few sentences after it.
+    struct SentenceFinder {
+        private let ranges: [(block: Int, range: Range<Int>)]
+        private var last = 0
+        /// Sentences walked before a search by halves takes over.
+        private static let walk = 8
+
+        init(_ ranges: [(block: Int, range: Range<Int>)]) { self.ranges = ranges }
+
+        /// The index of the sentence whose range holds `offset` (or ends at it).
+        mutating func sentence(containing offset: Int) -> Int? {
+            guard !ranges.isEmpty else { return nil }
+            // The last sentence starting at or before `offset` (the first when none does).
+            var low = last
+            var search = true
+            if ranges[low].range.lowerBound > offset {
+                low = 0
+            } else {
+                var steps = 0
+                while low + 1 < ranges.count, steps < Self.walk, ranges[low + 1].range.lowerBound <= offset {
+                    low += 1
+                    steps += 1
+                }
+                search = steps == Self.walk
+            }
+            if search {
+                var high = ranges.count - 1
+                while low < high {
+                    let mid = (low + high + 1) / 2
+                    if ranges[mid].range.lowerBound <= offset { low = mid } else { high = mid - 1 }
+                }
+            }
+            last = low
+            return ranges[low].range.contains(offset) || ranges[low].range.upperBound == offset ? low : nil
         }
-        return ranges[low].range.contains(offset) || ranges[low].range.upperBound == offset ? low : nil
     }
 
     /// Whether only spaces and bullets ("-", "+", "*", "–", "—", "•", "◦") stand between the start of

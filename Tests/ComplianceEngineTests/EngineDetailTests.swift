@@ -7,6 +7,30 @@ import XCTest
 
 /// Finer engine behaviours asked for by the pack writers.
 final class EngineDetailTests: XCTestCase {
+    /// The sentence finder, walking on from its last answer or searching by halves, names the
+    /// sentence a look at every sentence names, for offsets in text order, with jumps back and far
+    /// ahead, before the first sentence, in gaps and at ends.
+    func testTheSentenceFinderAgreesWithALookAtEverySentence() {
+        var random = SeededRandom(seed: 31)
+        for _ in 0..<300 {
+            var ranges: [(block: Int, range: Range<Int>)] = []
+            var offset = random.next(3)
+            for block in 0..<random.next(60) {
+                let length = 1 + random.next(20)
+                ranges.append((block, offset..<offset + length))
+                offset += length + random.next(2) * random.next(4)
+            }
+            var finder = DocumentPreparer.SentenceFinder(ranges)
+            var probe = 0
+            for _ in 0..<200 {
+                probe = random.next(10) == 0 ? random.next(offset + 3) : probe + random.next(random.next(4) == 0 ? 80 : 6)
+                let expected = ranges.lastIndex { $0.range.lowerBound <= probe }
+                    .flatMap { ranges[$0].range.contains(probe) || ranges[$0].range.upperBound == probe ? $0 : nil }
+                XCTAssertEqual(finder.sentence(containing: probe), expected, "\(probe) in \(ranges.map(\.range))")
+            }
+        }
+    }
+
     /// The clauses of a sentence written as an inline list: one per ";"-separated part of four
     /// words or more, at least one; a sentence without ";" is one, whatever its words.
     func testInlineClausesAgreeWithACountOfParts() {
