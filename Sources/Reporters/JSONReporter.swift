@@ -21,23 +21,41 @@ public enum JSONReporter: Reporter {
                 pieces.append(try piece.get())
             }
         }
-        var json = PrettyJSON(capacity: pieces.reduce(64) { $0 + $1.count + 8 } + 256 * run.errors.count)
+        var parts: [[UInt8]] = []
+        var json = PrettyJSON()
         try json.object { json in
-            json.member("documents", ofWritten: pieces)
-            // Written, the pieces are let go before the output is copied into a string.
-            pieces = []
+            json.member("documents", moving: &pieces, into: &parts)
             try json.member("errors", run.errors)
             json.member("version", run.version)
         }
         json.endLine()
-        return String(decoding: json.bytes, as: UTF8.self)
+        parts.append(json.takeBytes())
+        return joined(&parts)
     }
 
-    /// `value` written `level` containers deep.
+    /// `value` written `level` containers deep, in an array of its size: the pieces of a large
+    /// batch are all held at once, and a grown buffer may be twice the size of what it holds.
     private static func written(_ value: some JSONWritable, level: Int) throws -> [UInt8] {
         var json = PrettyJSON(level: level, capacity: 16 * 1024)
         try value.write(to: &json)
-        return json.bytes
+        let bytes = json.takeBytes()
+        return [UInt8](unsafeUninitializedCapacity: bytes.count) { buffer, count in
+            count = buffer.initialize(fromContentsOf: bytes)
+        }
+    }
+
+    /// `parts` joined into one string, each let go once copied: the output is held about once,
+    /// not twice.
+    private static func joined(_ parts: inout [[UInt8]]) -> String {
+        let total = parts.reduce(0) { $0 + $1.count }
+        return String(unsafeUninitializedCapacity: total) { buffer in
+            var offset = 0
+            for index in parts.indices {
+                offset += UnsafeMutableBufferPointer(rebasing: buffer[offset...]).initialize(fromContentsOf: parts[index])
+                parts[index] = []
+            }
+            return offset
+        }
     }
 }
 

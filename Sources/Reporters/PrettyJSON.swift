@@ -125,16 +125,26 @@ struct PrettyJSON {
         try array(values) { json, value in try value.write(to: &json) }
     }
 
-    /// An array of values already written apart, each by a writer one level deeper than this
-    /// member's value (the documents of a run, written on several cores).
-    mutating func member(_ key: StaticString, ofWritten pieces: [[UInt8]]) {
+    /// An array of values written apart, each by a writer one level deeper than this member's
+    /// value (the documents of a run, written on several cores). Nothing is copied: each piece
+    /// is moved into `parts` after the bytes written before it (``takeBytes()``), and `parts`
+    /// joined in order are the JSON.
+    mutating func member(_ key: StaticString, moving pieces: inout [[UInt8]], into parts: inout [[UInt8]]) {
         start(key)
         container(open: 0x5B, close: 0x5D) { json in
-            for piece in pieces {
+            for index in pieces.indices {
                 json.startElement()
-                json.bytes.append(contentsOf: piece)
+                parts.append(json.takeBytes())
+                parts.append(pieces[index])
+                pieces[index] = []
             }
         }
+    }
+
+    /// Hands over the bytes written so far and goes on, at the same place, in an empty buffer.
+    mutating func takeBytes() -> [UInt8] {
+        defer { bytes = [] }
+        return bytes
     }
 
     // MARK: Scalars
