@@ -186,13 +186,48 @@ public enum FigureScanner {
     /// Where a figure may start: a few words before each digit and magnitude word (group 1 or 2
     /// of the pattern, a context, may come first: "Nghị quyết số 20", "trước 15"), or at the
     /// digit itself when no context can end right before it, which is most digits.
+    ///
+    /// A digit where no number can start has no window: a match holding it ("1.250", "3/4", "120
+    /// m2") holds the digit its number starts at, whose window covers the match.
     static func figureWindows(_ bytes: UnsafeBufferPointer<UInt8>, anchors: NumeralAnchors) -> [Range<Int>] {
-        CandidateScan.windows(anchors: anchors.all, in: bytes) { anchor in
+        let starts = anchors.all.filter { anchor in
+            let byte = bytes[anchor]
+            let digit = byte &- 0x30 < 10 || byte >= 0xD9
+            return !digit || numberMayStart(at: anchor, in: bytes)
+        }
+        return CandidateScan.windows(anchors: starts, in: bytes) { anchor in
             // A figure holding a digit starts at it, or at a context that ends right before it. A
             // magnitude word keeps its whole window: its number word ("hai triệu") stands before it.
             let byte = bytes[anchor]
             let digit = byte &- 0x30 < 10 || byte >= 0xD9
             return digit && !contextMayEnd(before: anchor, in: bytes)
+        }
+    }
+
+    /// Whether the pattern's look-behinds let a number start at the digit at `anchor`: not right
+    /// after a letter, a digit, "_", ".", ",", "/", nor after "-" that follows a letter or a digit
+    /// (`[\p{L}\p{N}]` as PCRE2 reads it with Unicode properties). "250" of "1.250", "19" of
+    /// "Covid-19" and "2020" of "14/9/2020" start none; each would cost a try that skips 32
+    /// characters and finds nothing.
+    static func numberMayStart(at anchor: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        func scalar(before index: Int) -> (value: UInt32, start: Int)? {
+            guard index > 0 else { return nil }
+            let start = UTF8Scan.previousStart(bytes, before: index, start: 0)
+            let (value, _) = LetterTable.decode(bytes, at: start)
+            return (value, start)
+        }
+        func isLetterOrNumber(_ value: UInt32) -> Bool {
+            value < 0x80 ? NumeralByteClass.isASCIIAlphanumeric(UInt8(value)) : PhraseTokens.isLetterOrNumber(value)
+        }
+        guard let previous = scalar(before: anchor) else { return true }
+        switch previous.value {
+        case 0x5F, 0x2E, 0x2C, 0x2F:  // _ . , /
+            return false
+        case 0x2D:  // -
+            guard let earlier = scalar(before: previous.start) else { return true }
+            return !isLetterOrNumber(earlier.value)
+        default:
+            return !isLetterOrNumber(previous.value)
         }
     }
 

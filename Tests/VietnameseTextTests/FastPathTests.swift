@@ -79,7 +79,7 @@ final class FastPathTests: XCTestCase {
             + ["\u{212A}HOẢN", "ſố", "\u{17F}au", "xngày", "ngàyx", "số-", "thángg", "ĐẦu", "hạn_", "từ.", "(ngày", "đến:"]
         let others = ["đạt", "tổ chức", "có", "năm", "hai", "triệu", "tỷ", "%", "đồng", "đoàn viên", "CĐCS", "lớp", "a", "-", "/", ",",
                       ".", ":", "(", ")", "_"]
-        let numbers = ["12", "1.250", "98,7", "15/20", "٣", "２０", "7", "2020", "0297"]
+        let numbers = ["12", "1.250", "98,7", "15/20", "٣", "２０", "7", "2020", "0297", "Covid-19", "m2", "x-5", "_3", "ạ9", "1,", "14/9/2020"]
         let spaces = [" ", " ", " ", "  ", "\t", "\u{A0}", "\n", "\u{180E}", "\u{2003}", ""]
         let plain = try Pattern(FigureScanner.figureSource, options: FigureScanner.figureOptions)
         let windowed = CandidateScan.Windowed(FigureScanner.figureSource, options: FigureScanner.figureOptions,
