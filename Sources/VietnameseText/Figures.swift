@@ -195,14 +195,20 @@ public enum FigureScanner {
             let digit = byte &- 0x30 < 10 || byte >= 0xD9
             return !digit || numberMayStart(at: anchor, in: bytes)
         }
+        var memo = contextMemos.take()
+        defer { contextMemos.put(memo) }
         return CandidateScan.windows(anchors: starts, in: bytes) { anchor in
             // A figure holding a digit starts at it, or at a context that ends right before it. A
             // magnitude word keeps its whole window: its number word ("hai triệu") stands before it.
             let byte = bytes[anchor]
             let digit = byte &- 0x30 < 10 || byte >= 0xD9
-            return digit && !contextMayEnd(before: anchor, in: bytes)
+            return digit && !contextMayEnd(before: anchor, in: bytes, memo: &memo)
         }
     }
+
+    /// ``contextMayEnd(before:in:memo:)``'s answers by the letters they were asked of, kept from
+    /// one text to the next: most digits follow one of a few words ("năm 2021", "đạt 98%").
+    private static let contextMemos = MemoShelf(make: WordTable<Bool>.init) { $0.isHalfFull }
 
     /// Whether the pattern's look-behinds let a number start at the digit at `anchor`: not right
     /// after a letter, a digit, "_", ".", ",", "/", nor after "-" that follows a letter or a digit
@@ -254,26 +260,38 @@ public enum FigureScanner {
     /// ":" or "-" there, or one of ``contextFinalWords`` in any case the pattern accepts. Only a
     /// "no" matters: a figure at `start` then starts at `start`.
     static func contextMayEnd(before start: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var memo = WordTable<Bool>()
+        return contextMayEnd(before: start, in: bytes, memo: &memo)
+    }
+
+    /// ``contextMayEnd(before:in:)``, PCRE2's answer for the same letters taken from `memo`.
+    static func contextMayEnd(before start: Int, in bytes: UnsafeBufferPointer<UInt8>, memo: inout WordTable<Bool>) -> Bool {
         let end = CandidateScan.spacesStart(endingAt: start, in: bytes)
         guard end > 0 else { return false }
         let last = bytes[end - 1]
         if last == UInt8(ascii: ":") || last == UInt8(ascii: "-") { return true }
         // Every word ends with a letter, and every letter a caseless match accepts is a letter:
         // other ASCII is settled here. Other characters go to PCRE2, which knows its case folding.
-        if last < 0x80 && (last | 0x20) &- 0x61 >= 26 { return false }
+        func isASCIINonLetter(_ byte: UInt8) -> Bool { byte < 0x80 && (byte | 0x20) &- 0x61 >= 26 }
+        if isASCIINonLetter(last) { return false }
         var from = end
         for _ in 0..<longestFinalWord where from > 0 { from = UTF8Scan.previousStart(bytes, before: from, start: 0) }
-        var found = false
-        do {
-            try contextFinalWord.scan(inUTF8: UnsafeBufferPointer(rebasing: bytes[..<end]), from: from) { _ in
-                found = true
-                return nil
+        // The words are letters only, so a match lies after the last ASCII byte that is no letter:
+        // the answer is a function of the bytes from there, which key the memo.
+        if let stop = bytes[from..<end].lastIndex(where: isASCIINonLetter) { from = stop + 1 }
+        return memo.entry(for: UnsafeBufferPointer(rebasing: bytes[from..<end])) { letters in
+            var found = false
+            do {
+                try contextFinalWord.scan(inUTF8: letters, from: 0) { _ in
+                    found = true
+                    return nil
+                }
+            } catch {
+                // A match that fails (at a limit) says nothing: the whole window is kept.
+                return true
             }
-        } catch {
-            // A match that fails (at a limit) says nothing: the whole window is kept.
-            return true
-        }
-        return found
+            return found
+        }.value
     }
 
     private static let numberWords: [String: Double] = [

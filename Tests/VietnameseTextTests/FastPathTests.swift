@@ -122,6 +122,35 @@ final class FastPathTests: XCTestCase {
         }
     }
 
+    /// The answers kept by the letters before the spaces (one memo for many texts) are those of the
+    /// context words' pattern run over everything before the spaces.
+    func testKeptContextEndsAreThoseOfThePatternOverTheWholeText() throws {
+        let words = try Pattern("(?:" + FigureScanner.contextFinalWords.map(Pattern.escape).joined(separator: "|") + ")\\z",
+                                options: FigureScanner.figureOptions)
+        let pieces = ["ngày", "NGÀY", "xngày", "ngàyx", "\u{212A}HOẢN", "khoản", "ſố", "số", "Covid", "năm", "đạt", "có", "là",
+                      "quyết", "thị", "từ", "hôm", "ĐẦU", "a", "1", "-", ":", ".", ",", "(", "_", "–", "\u{A0}", " ", "  ", "\t", ""]
+        var random = SeededRandom(seed: 59)
+        var memo = WordTable<Bool>()
+        var yes = 0
+        for _ in 0..<3_000 {
+            var text = (0..<(1 + random.next(5))).map { _ in random.pick(pieces) }.joined()
+            text += random.pick([" ", "  ", "\t", ""])
+            let (kept, expected) = try text.withUTF8 { bytes -> (Bool, Bool) in
+                let end = CandidateScan.spacesStart(endingAt: bytes.count, in: bytes)
+                let before = UnsafeBufferPointer(rebasing: bytes[..<end])
+                var found = end > 0 && (bytes[end - 1] == UInt8(ascii: ":") || bytes[end - 1] == UInt8(ascii: "-"))
+                try words.scan(inUTF8: before, from: 0) { _ in
+                    found = true
+                    return nil
+                }
+                return (FigureScanner.contextMayEnd(before: bytes.count, in: bytes, memo: &memo), found)
+            }
+            XCTAssertEqual(kept, expected, text.debugDescription)
+            if expected { yes += 1 }
+        }
+        XCTAssertGreaterThan(yes, 300)
+    }
+
     func testChronicleLeadWindowsGiveTheUnanchoredMatches() throws {
         let leads = "Ngày 5/3, tổ chức hội nghị; vào sáng ngày 8/3 gặp mặt; VÀO CHIỀU CUỐI THÁNG 12 tổng kết; "
             + "ſáng ngày 3 (chữ s dài); trong tháng\t4/2020 và giữa tháng 6.2021; quý 2, Quý  3-2022; Đầu năm 2021; "
