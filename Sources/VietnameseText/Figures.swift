@@ -59,7 +59,14 @@ public struct Figure: Sendable, Hashable {
 /// clause numbers ("1.2.", "mục 3"), ordinals ("lần thứ 10") and times ("8h30").
 public enum FigureScanner {
     /// Units of time: a number of them is a duration.
-    static let timeUnits: Set<String> = ["ngày", "tháng", "năm", "tuần", "giờ", "phút", "quý"]
+    static let timeUnits = ["ngày", "tháng", "năm", "tuần", "giờ", "phút", "quý"]
+
+    /// Whether `unit`, as the pattern matched it, is one of ``timeUnits``. Its bytes are compared:
+    /// a unit the pattern matched is spelt with the pattern's own (composed) characters, and seven
+    /// short comparisons cost less than hashing the unit.
+    static func isTimeUnit(_ unit: String) -> Bool {
+        timeUnits.contains { $0.utf8.elementsEqual(unit.utf8) }
+    }
 
     /// Counting nouns of union reports that make a number a ``FigureKind/count``. Longer names
     /// come first so that "công đoàn cơ sở" wins over "công đoàn".
@@ -357,7 +364,7 @@ public enum FigureScanner {
         if percent { return Figure(kind: .percent, range: range, value: value, unit: unit) }
         if let currency { return Figure(kind: .money, range: range, value: value, unit: currency) }
         if let unit {
-            let kind: FigureKind = FigureScanner.timeUnits.contains(unit) ? .duration : .count
+            let kind: FigureKind = FigureScanner.isTimeUnit(unit) ? .duration : .count
             return Figure(kind: kind, range: range, value: value, unit: unit)
         }
         return Figure(kind: isDecimal ? .decimal : .integer, range: range, value: value)
@@ -396,17 +403,23 @@ enum VietnameseNumber {
     static func parse(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, wholeCount: Bool)
         -> (value: Double, isDecimal: Bool)?
     {
+        let dot = UInt8(ascii: "."), comma = UInt8(ascii: ",")
+        // Most numbers are one run of digits: no groups to split.
+        if !bytes[range].contains(where: { $0 == dot || $0 == comma }) {
+            var value = 0.0
+            for index in range { value = value * 10 + Double(bytes[index] - 0x30) }
+            return (value, false)
+        }
         // Split into digit groups and the separators between them.
         var groups: [Range<Int>] = []
         var separators: [UInt8] = []
         var groupStart = range.lowerBound
-        for index in range where bytes[index] == UInt8(ascii: ".") || bytes[index] == UInt8(ascii: ",") {
+        for index in range where bytes[index] == dot || bytes[index] == comma {
             groups.append(groupStart..<index)
             separators.append(bytes[index])
             groupStart = index + 1
         }
         groups.append(groupStart..<range.upperBound)
-        let dot = UInt8(ascii: ".")
 
         func digits(_ parts: ArraySlice<Range<Int>>) -> Double? {
             var value = 0.0
@@ -428,7 +441,6 @@ enum VietnameseNumber {
             return parts.dropFirst().allSatisfy { $0.count == 3 }
         }
 
-        if separators.isEmpty { return digits(groups[...]).map { ($0, false) } }
         let dots = separators.filter { $0 == dot }.count
         let commas = separators.count - dots
         if commas == 0 {
