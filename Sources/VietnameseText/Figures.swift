@@ -65,8 +65,10 @@ public enum FigureScanner {
     /// a unit the pattern matched is spelt with the pattern's own (composed) characters, and seven
     /// short comparisons cost less than hashing the unit.
     static func isTimeUnit(_ unit: String) -> Bool {
-        timeUnits.contains { $0.utf8.elementsEqual(unit.utf8) }
+        var unit = unit
+        return unit.withUTF8 { unit in timeUnitBytes.contains { $0.count == unit.count && $0.elementsEqual(unit) } }
     }
+    private static let timeUnitBytes = timeUnits.map { Array($0.utf8) }
 
     /// Counting nouns of union reports that make a number a ``FigureKind/count``. Longer names
     /// come first so that "công đoàn cơ sở" wins over "công đoàn".
