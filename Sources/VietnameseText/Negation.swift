@@ -212,8 +212,8 @@ public struct NegationReader {
         }
     }
 
-    /// Whether `range` of `bytes` may hold "không", "chưa", "chẳng" or "chả" in any case: "kh" or
-    /// "ch" before "ô", "ư", "ẳ" or "ả", each in either case (NFC, as the words' keys are).
+    /// Whether `range` of `bytes` may hold "không", "chưa", "chẳng" or "chả" in any case (NFC, as
+    /// the words' keys are): one of them opens a word there (``opensNegator(_:at:end:)``).
     static func mayHoldNegator(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
         // Where "kh" or "ch" would start, with room for two bytes after it; stretches without one
         // pass sixteen bytes at a time.
@@ -225,15 +225,28 @@ public struct NegationReader {
         return found != nil
     }
 
-    /// Whether "kh" or "ch" at `start` (in either case) comes before "ô", "ư", "ẳ" or "ả" (either case) ending before `end`.
+    /// Whether "không", "chưa", "chẳng" or "chả" in any case starts at `start` (where "kh" or "ch"
+    /// stands, with two bytes after it) and ends before `end`. Only the word's opening is read
+    /// ("chảy" passes), but "chương" and "khô", which open many sentences of union reports, do not.
     @inline(__always)
     static func opensNegator(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int, end: Int) -> Bool {
-        guard bytes[start + 1] | 0x20 == 0x68, bytes[start] | 0x20 == 0x63 || bytes[start] | 0x20 == 0x6B else { return false }
+        let initial = bytes[start] | 0x20
+        guard bytes[start + 1] | 0x20 == 0x68, initial == 0x63 || initial == 0x6B else { return false }
+        // The ASCII letter `lower` in either case at `offset` from `start`.
+        func letter(_ offset: Int, _ lower: UInt8) -> Bool { start + offset < end && bytes[start + offset] | 0x20 == lower }
         let first = bytes[start + 2], second = bytes[start + 3]
-        if first == 0xC3 && (second == 0xB4 || second == 0x94) { return true }  // ô Ô
-        if first == 0xC6 && (second == 0xB0 || second == 0xAF) { return true }  // ư Ư
-        // ẳ Ẳ ả Ả
-        return first == 0xE1 && second == 0xBA && start + 4 < end && [0xB3, 0xB2, 0xA3, 0xA2].contains(bytes[start + 4])
+        if initial == 0x6B {
+            // ô Ô, then "ng"
+            return first == 0xC3 && (second == 0xB4 || second == 0x94) && letter(4, 0x6E) && letter(5, 0x67)
+        }
+        // ư Ư, then "a"
+        if first == 0xC6 && (second == 0xB0 || second == 0xAF) { return letter(4, 0x61) }
+        guard first == 0xE1 && second == 0xBA && start + 4 < end else { return false }
+        switch bytes[start + 4] {
+        case 0xB3, 0xB2: return letter(5, 0x6E) && letter(6, 0x67)  // ẳ Ẳ, then "ng"
+        case 0xA3, 0xA2: return true                                 // ả Ả
+        default: return false
+        }
     }
 
     private func firstToken(startingAtOrAfter offset: Int) -> Int {

@@ -144,7 +144,7 @@ final class NegationTests: XCTestCase {
                 XCTAssertTrue(Negation.isNegated(mention, in: sentence, sentence: 0..<sentence.utf8.count), sentence)
             }
         }
-        let plain = "Đơn vị khu, chịu khó, chọn Khánh; ko có kiến nghị."
+        let plain = "Đơn vị khu, chịu khó, chọn Khánh; ko có kiến nghị. Chương trình khô hạn, CHƯƠNG, khôn, chẳn, chưng."
         var text = plain + " Chúng tôi KHÔNG có."
         text.withUTF8 { bytes in
             XCTAssertFalse(NegationReader.mayHoldNegator(bytes, 0..<plain.utf8.count))
@@ -156,7 +156,7 @@ final class NegationTests: XCTestCase {
     /// long sentences and any range of them, the negators falling at every place of a stretch.
     func testNegatorLookAgreesWithALookAtEveryPlace() {
         let pieces = ["Đơn", "vị", "khu", "chịu", "chọn", "Khánh", "ch", "k", "h", " ", ",", "không", "KHÔNG", "chưa", "Chưa",
-                      "chẳng", "CHẲNG", "chả", "chả", "khô", "chứ", "ô", "ư"]
+                      "chẳng", "CHẲNG", "chả", "chả", "khô", "chứ", "ô", "ư", "chương", "ng", "a", "n", "ẳ", "ả"]
         var random = SeededRandom(seed: 13)
         var holds = 0
         for _ in 0..<3_000 {
