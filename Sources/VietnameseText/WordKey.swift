@@ -60,16 +60,23 @@ struct WordKey: Hashable, Sendable {
 }
 
 /// A small fixed vocabulary of word keys, looked up without hashing again: the keys are hashes
-/// already, kept sorted for a binary search.
+/// already, kept sorted for a binary search, behind a 64-bit filter of their top six bits that
+/// turns away most other words at once.
 struct WordKeySet: Sendable {
     private let values: [UInt64]
+    /// Bit `k` set when a key's top six bits are `k`.
+    private let filter: UInt64
 
     /// The set of `keys`.
-    init(_ keys: [WordKey]) { values = Set(keys.map(\.value)).sorted() }
+    init(_ keys: [WordKey]) {
+        values = Set(keys.map(\.value)).sorted()
+        filter = values.reduce(0) { $0 | 1 << ($1 >> 58) }
+    }
 
     /// Whether `key` is in the set.
     @inline(__always)
     func contains(_ key: WordKey) -> Bool {
+        guard filter & 1 << (key.value >> 58) != 0 else { return false }
         let low = values.partitioningIndex { $0 >= key.value }
         return low < values.count && values[low] == key.value
     }
