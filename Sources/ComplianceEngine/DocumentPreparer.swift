@@ -231,24 +231,14 @@ public struct DocumentPreparer: Sendable {
         mutating func sentence(containing offset: Int) -> Int? {
             guard !ranges.isEmpty else { return nil }
             // The last sentence starting at or before `offset` (the first when none does).
-            var low = last
-            var search = true
-            if ranges[low].range.lowerBound > offset {
-                low = 0
-            } else {
-                var steps = 0
-                while low + 1 < ranges.count, steps < Self.walk, ranges[low + 1].range.lowerBound <= offset {
-                    low += 1
-                    steps += 1
-                }
-                search = steps == Self.walk
+            var low = ranges[last].range.lowerBound <= offset ? last : 0
+            var steps = 0
+            while low + 1 < ranges.count, steps < Self.walk, ranges[low + 1].range.lowerBound <= offset {
+                low += 1
+                steps += 1
             }
-            if search {
-                var high = ranges.count - 1
-                while low < high {
-                    let mid = (low + high + 1) / 2
-                    if ranges[mid].range.lowerBound <= offset { low = mid } else { high = mid - 1 }
-                }
+            if steps == Self.walk || low == 0 {
+                low = max(low, ranges[low...].partitioningIndex { $0.range.lowerBound > offset } - 1)
             }
             last = low
             return ranges[low].range.contains(offset) || ranges[low].range.upperBound == offset ? low : nil

@@ -268,12 +268,8 @@ public enum FigureScanner {
     /// Whether a context of the pattern may end right before `start` (white space allowed between):
     /// ":" or "-" there, or one of ``contextFinalWords`` in any case the pattern accepts. Only a
     /// "no" matters: a figure at `start` then starts at `start`.
-    static func contextMayEnd(before start: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        var memo = WordTable<Bool>()
-        return contextMayEnd(before: start, in: bytes, memo: &memo)
-    }
-
-    /// ``contextMayEnd(before:in:)``, PCRE2's answer for the same letters taken from `memo`.
+    ///
+    /// PCRE2's answers are kept in `memo` by the letters they were asked of.
     static func contextMayEnd(before start: Int, in bytes: UnsafeBufferPointer<UInt8>, memo: inout WordTable<Bool>) -> Bool {
         let end = CandidateScan.spacesStart(endingAt: start, in: bytes)
         guard end > 0 else { return false }
@@ -401,17 +397,21 @@ public enum FigureScanner {
 
 /// Reads a number written in Vietnamese style ("1.234.567", "12,5") or, where unambiguous, English style.
 enum VietnameseNumber {
+    /// `value` followed by the digits of `range` (ASCII digits).
+    private static func digits(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, after value: Double = 0) -> Double {
+        var value = value
+        for index in range { value = value * 10 + Double(bytes[index] - 0x30) }
+        return value
+    }
+
+
     /// `wholeCount`: the number counts whole things (people, unions), so "1,250" reads as 1250, not 1.25.
     static func parse(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, wholeCount: Bool)
         -> (value: Double, isDecimal: Bool)?
     {
         let dot = UInt8(ascii: "."), comma = UInt8(ascii: ",")
         // Most numbers are one run of digits: no groups to split.
-        if !bytes[range].contains(where: { $0 == dot || $0 == comma }) {
-            var value = 0.0
-            for index in range { value = value * 10 + Double(bytes[index] - 0x30) }
-            return (value, false)
-        }
+        if !bytes[range].contains(where: { $0 == dot || $0 == comma }) { return (Self.digits(bytes, range), false) }
         // Split into digit groups and the separators between them.
         var groups: [Range<Int>] = []
         var separators: [UInt8] = []
@@ -424,11 +424,7 @@ enum VietnameseNumber {
         groups.append(groupStart..<range.upperBound)
 
         func digits(_ parts: ArraySlice<Range<Int>>) -> Double? {
-            var value = 0.0
-            for part in parts {
-                for index in part { value = value * 10 + Double(bytes[index] - 0x30) }
-            }
-            return value
+            parts.reduce(0.0) { value, part in Self.digits(bytes, part, after: value) }
         }
         func fraction(_ part: Range<Int>) -> Double {
             var value = 0.0, scale = 1.0

@@ -75,8 +75,9 @@ public enum SyllableScanner {
             style = MatchForm.toneStyle(of: VietnameseSyllable(parts: parts))
         }
 
-        /// Facts of a number token.
-        static let number = WordFacts(kind: .number)
+        /// Facts of a number token (made, not read from a `static let`, which the token loop would
+        /// check for initialisation at every number).
+        static var number: WordFacts { WordFacts(kind: .number) }
 
         private init(kind: TokenClass) { (self.kind, marked, style) = (kind, false, nil) }
 
