@@ -130,18 +130,9 @@ public struct DocumentPreparer: Sendable {
         // One token scan: the syllable summary, syllables per sentence and the abbreviations.
         var syllablesPerSentence = [Int](repeating: 0, count: sentenceRanges.count)
         var abbreviationTokens: [Range<Int>] = []
-        // Called for every token: the counts and the sentences are read through buffers, without an
-        // array's uniqueness and bounds checks at each.
+        let units = sentenceRanges.map(\.range)
         let summary = syllablesPerSentence.withUnsafeMutableBufferPointer { counts in
-            sentenceRanges.withUnsafeBufferPointer { sentences in
-                var sentence = 0
-                return SyllableSummary(of: text) { token in
-                    let start = token.range.lowerBound
-                    while sentence < sentences.count, sentences[sentence].range.upperBound <= start { sentence += 1 }
-                    if sentence < sentences.count, sentences[sentence].range.lowerBound <= start { counts[sentence] += 1 }
-                    if token.kind == .abbreviation { abbreviationTokens.append(token.range) }
-                }
-            }
+            units.withUnsafeBufferPointer { SyllableSummary(of: text, units: $0, counts: counts, abbreviations: &abbreviationTokens) }
         }
         // Concept occurrences (and evaluation words), with negation.
         let undiacritised = summary.looksUndiacritised

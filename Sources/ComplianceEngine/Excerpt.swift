@@ -33,16 +33,21 @@ enum Excerpt {
             flat.reserveCapacity(min(bytes.count, 4 * length) + 1)
             var characters = 0  // characters of the text read
             var flatCount = 0  // characters of the flattened opening
-            var lastSpace: Int?  // byte offset in `flat` of its last space
+            var lastSpace: Int?  // byte offset in the flattened opening of its last space
             var pendingBreak = false
+            // Text between line breaks is copied a stretch at a time: `bytes[copyFrom..<index]` is
+            // the flattened opening's end, not yet in `flat`.
+            var copyFrom = 0
             var index = 0
             while index < bytes.count, characters < openingLength {
                 guard let width = ownCharacterWidth(bytes, at: index) else { return nil }
                 let byte = bytes[index]
                 if byte == 0x0A || byte == 0x0B || byte == 0x0C {
                     // A run of line breaks between two stretches of text becomes one space; at the ends, nothing.
+                    flat.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copyFrom..<index]))
                     characters += 1
                     index += 1
+                    copyFrom = index
                     pendingBreak = flatCount > 0
                     continue
                 }
@@ -55,11 +60,11 @@ enum Excerpt {
                 }
                 flatCount += 1
                 if flatCount > length { break }
-                if byte == 0x20 { lastSpace = flat.count }
-                for offset in index..<(index + width) { flat.append(bytes[offset]) }
+                if byte == 0x20 { lastSpace = flat.count + index - copyFrom }
                 characters += 1
                 index += width
             }
+            flat.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copyFrom..<index]))
             if flatCount > length {
                 return String(decoding: flat[..<(lastSpace ?? flat.count)], as: UTF8.self) + " …"
             }

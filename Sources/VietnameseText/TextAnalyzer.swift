@@ -49,11 +49,51 @@ public struct SyllableSummary: Sendable {
     /// Counts and flags the tokens of `text`.
     public init(of text: String) { self = TextAnalyzer.summarize(text) }
 
-    /// The summary of `text`, calling `eachToken` with every token of the same scan (for callers
-    /// that need the tokens too, without scanning the text again).
-    public init(of text: String, eachToken: (SyllableToken) -> Void) { self = TextAnalyzer.summarize(text, eachToken: eachToken) }
+    /// The summary of `text`, and from the same scan the tokens per unit and the abbreviations:
+    /// `counts[i]` grows by the tokens that start in `units[i]` (ascending, disjoint UTF-8 byte
+    /// ranges of `text`), and `abbreviations` gets the range of every abbreviation token.
+    public init(of text: String, units: UnsafeBufferPointer<Range<Int>>, counts: UnsafeMutableBufferPointer<Int>,
+                abbreviations: inout [Range<Int>]) {
+        precondition(counts.count == units.count, "SyllableSummary: one count per unit")
+        var counter = UnitCounter(units: units, counts: counts, abbreviations: abbreviations)
+        abbreviations = []
+        self = TextAnalyzer.summarize(text, observer: &counter)
+        abbreviations = counter.abbreviations
+    }
 
     init() {}
+}
+
+/// Sees each token of a summary's scan, for a caller that needs the tokens too. A type of its own
+/// (not a closure) so that the scan is specialised for it and its work joins the token loop.
+protocol SummaryTokenObserver {
+    mutating func observe(_ token: SyllableToken)
+}
+
+/// Sees nothing: the summary alone.
+struct NoTokenObserver: SummaryTokenObserver {
+    @inline(__always)
+    func observe(_ token: SyllableToken) {}
+}
+
+/// Counts the tokens starting in each unit and lists the abbreviations.
+private struct UnitCounter: SummaryTokenObserver {
+    let units: UnsafeBufferPointer<Range<Int>>
+    let counts: UnsafeMutableBufferPointer<Int>
+    var abbreviations: [Range<Int>]
+    private var unit = 0
+
+    init(units: UnsafeBufferPointer<Range<Int>>, counts: UnsafeMutableBufferPointer<Int>, abbreviations: [Range<Int>]) {
+        (self.units, self.counts, self.abbreviations) = (units, counts, abbreviations)
+    }
+
+    @inline(__always)
+    mutating func observe(_ token: SyllableToken) {
+        let start = token.range.lowerBound
+        while unit < units.count, units[unit].upperBound <= start { unit += 1 }
+        if unit < units.count, units[unit].lowerBound <= start { counts[unit] += 1 }
+        if token.kind == .abbreviation { abbreviations.append(token.range) }
+    }
 }
 
 /// Everything the analyser saw in one text.
@@ -145,14 +185,20 @@ public enum TextAnalyzer {
     }
 
     /// Counts tokens by class and collects invalid and glued ones, and tone-placement and i/y styles.
-    static func summarize(_ text: String, eachToken: (SyllableToken) -> Void = { _ in }) -> SyllableSummary {
+    static func summarize(_ text: String) -> SyllableSummary {
+        var none = NoTokenObserver()
+        return summarize(text, observer: &none)
+    }
+
+    /// ``summarize(_:)``, showing `observer` every token.
+    static func summarize<Observer: SummaryTokenObserver>(_ text: String, observer: inout Observer) -> SyllableSummary {
         var summary = SyllableSummary()
         var memo = summaryMemos.take()
         defer { summaryMemos.put(memo) }
         var text = text
         text.withUTF8 { bytes in
             SyllableScanner.forEachClassifiedToken(inUTF8: bytes, known: &memo) { token, facts in
-                eachToken(token)
+                observer.observe(token)
                 summary.total += 1
                 let range = token.range
                 switch token.kind {
