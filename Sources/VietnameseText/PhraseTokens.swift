@@ -47,10 +47,15 @@ enum PhraseTokens {
         return UnsafePointer(kinds)
     }()
 
+    /// Whether every scalar of Latin Extended Additional (U+1E00...U+1EFF: ạ ả ấ … ỹ, three bytes
+    /// from E1 B8 to E1 BB) is a letter, so that the scanner takes them without decoding.
+    private static let extendedAdditionalAreLetters = (UInt32(0x1E00)..<0x1F00).allSatisfy(isLetterOrNumber)
+
     /// The scanner's tables, fetched once per text.
     struct Classifier {
         private let table = PhraseTokens.table
         private let kinds = PhraseTokens.kinds
+        private let extendedAdditionalAreLetters = PhraseTokens.extendedAdditionalAreLetters
 
         /// Whether the non-ASCII scalar starting at `index` is a letter or a digit, and its length in bytes.
         // Out of line: a scan that inlines this twice is too large for the compiler to inline a
@@ -75,6 +80,13 @@ enum PhraseTokens {
                     continue
                 }
                 if kind < 2 { return index }
+                // The Vietnamese letters with a tone mark, the most common scalars of kind 2 (the text
+                // is valid UTF-8: E1 B8...BB has its third byte).
+                if bytes[index] == 0xE1, extendedAdditionalAreLetters, index + 2 < bytes.count, bytes[index + 1] & 0xFC == 0xB8 {
+                    if !word { return index }
+                    index += 3
+                    continue
+                }
                 let (isWord, width) = classify(bytes, at: index)
                 if isWord != word { return index }
                 index += width

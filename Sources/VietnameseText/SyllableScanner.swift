@@ -98,33 +98,46 @@ public enum SyllableScanner {
     /// Calls `body` with each token of UTF-8 `bytes` in order and the facts of its word (parsed
     /// with Đ/đ and the eth alike, as ``classify(_:)`` does). `known` may hold the words of texts
     /// scanned before.
-    @inline(__always)
     static func forEachClassifiedToken(inUTF8 bytes: UnsafeBufferPointer<UInt8>, known: inout Known, _ body: (SyllableToken, WordFacts) -> Void) {
-        let tables = SyllableTables.shared
-        var index = 0
-        let count = bytes.count
-        while index < count {
-            let byte = bytes[index]
-            if byte >= 0x30 && byte <= 0x39 {
-                let end = numberEnd(bytes, from: index)
-                body(SyllableToken(range: index..<end, kind: .number), .number)
-                index = end
-                continue
-            }
-            let (scalar, width) = byte < 0x80 ? (UInt32(byte), 1) : LetterTable.decode(bytes, at: index)
-            guard LetterTable.isWordScalar(scalar, tables) else {
+        var tokens = ClassifiedTokens(bytes)
+        while let (token, facts) = tokens.next(known: &known) { body(token, facts) }
+    }
+
+    /// The tokens of UTF-8 bytes in order, each with the facts of its word: a loop that calls
+    /// ``next(known:)`` holds the scan inline, with no call per token.
+    struct ClassifiedTokens {
+        private let bytes: UnsafeBufferPointer<UInt8>
+        private let tables = SyllableTables.shared
+        private var index = 0
+
+        /// The tokens of `bytes`, from the first.
+        init(_ bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
+
+        /// The next token and its word's facts, found in `known` or worked out and kept there; nil
+        /// at the end.
+        @inline(__always)
+        mutating func next(known: inout Known) -> (SyllableToken, WordFacts)? {
+            let count = bytes.count
+            while index < count {
+                let start = index
+                let byte = bytes[start]
+                if byte >= 0x30 && byte <= 0x39 {
+                    index = SyllableScanner.numberEnd(bytes, from: start)
+                    return (SyllableToken(range: start..<index, kind: .number), .number)
+                }
+                let (scalar, width) = byte < 0x80 ? (UInt32(byte), 1) : LetterTable.decode(bytes, at: start)
                 index += width
-                continue
+                guard LetterTable.isWordScalar(scalar, tables) else { continue }
+                while index < count {
+                    let (next, nextWidth) = bytes[index] < 0x80 ? (UInt32(bytes[index]), 1) : LetterTable.decode(bytes, at: index)
+                    guard LetterTable.isWordScalar(next, tables) else { break }
+                    index += nextWidth
+                }
+                let tables = tables
+                let facts = known.entry(for: UnsafeBufferPointer(rebasing: bytes[start..<index])) { WordFacts(of: $0, tables: tables) }.value
+                return (SyllableToken(range: start..<index, kind: facts.kind), facts)
             }
-            var end = index + width
-            while end < count {
-                let (next, nextWidth) = bytes[end] < 0x80 ? (UInt32(bytes[end]), 1) : LetterTable.decode(bytes, at: end)
-                guard LetterTable.isWordScalar(next, tables) else { break }
-                end += nextWidth
-            }
-            let facts = known.entry(for: UnsafeBufferPointer(rebasing: bytes[index..<end])) { WordFacts(of: $0, tables: tables) }.value
-            body(SyllableToken(range: index..<end, kind: facts.kind), facts)
-            index = end
+            return nil
         }
     }
 
@@ -152,7 +165,7 @@ public enum SyllableScanner {
     }
 
     /// Where a number starting at `start` ends: digit groups joined by single `.` or `,`.
-    private static func numberEnd(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+    fileprivate static func numberEnd(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
         var end = start
         let count = bytes.count
         while end < count {

@@ -197,20 +197,21 @@ public enum TextAnalyzer {
         defer { summaryMemos.put(memo) }
         var text = text
         text.withUTF8 { bytes in
-            SyllableScanner.forEachClassifiedToken(inUTF8: bytes, known: &memo) { token, facts in
+            var tokens = SyllableScanner.ClassifiedTokens(bytes)
+            while let (token, facts) = tokens.next(known: &memo) {
                 observer.observe(token)
                 summary.total += 1
                 let range = token.range
                 switch token.kind {
                 case .number:
                     summary.numbers += 1
-                    return
+                    continue
                 case .foreign:
                     summary.foreign += 1
-                    return
+                    continue
                 case .abbreviation:
                     summary.abbreviations += 1
-                    return
+                    continue
                 case .vietnamese:
                     summary.vietnamese += 1
                 case .invalid:
@@ -220,10 +221,10 @@ public enum TextAnalyzer {
                     } else {
                         summary.invalid.append(TokenIssue(range: range, text: word, suggestion: VietnameseSyllable.suggestion(for: word)))
                     }
-                    return
+                    continue
                 }
                 if facts.marked { summary.marked += 1 }
-                guard let style = facts.style else { return }
+                guard let style = facts.style else { continue }
                 switch style.placement {
                 case .old?:
                     summary.oldPlacement += 1

@@ -87,8 +87,11 @@ struct WordTable<Value> {
     @inline(__always)
     func lookup(_ word: UnsafeBufferPointer<UInt8>) -> (value: Value, index: Int)? {
         guard word.count <= Self.longestKept, word.count > 0 else { return nil }
-        let (index, _) = probe(word, Key(word))
-        return index >= 0 ? (entries[index].value, index) : nil
+        let key = Key(word)
+        return entries.withUnsafeBufferPointer { entries in
+            let (index, _) = probe(word, key, entries)
+            return index >= 0 ? (entries[index].value, index) : nil
+        }
     }
 
     /// Keeps `value` for `word`, which ``lookup(_:)`` did not find; returns the word's number, or
@@ -97,7 +100,7 @@ struct WordTable<Value> {
     mutating func keep(_ word: UnsafeBufferPointer<UInt8>, _ value: Value) -> Int? {
         guard word.count <= Self.longestKept, word.count > 0, entries.count < Self.limit else { return nil }
         let key = Key(word)
-        let (_, slot) = probe(word, key)
+        let (_, slot) = entries.withUnsafeBufferPointer { probe(word, key, $0) }
         let index = entries.count
         slots[slot] = Int32(index)
         entries.append(Entry(key: key, start: Int32(arena.count), value: value))
@@ -107,20 +110,24 @@ struct WordTable<Value> {
     }
 
     /// The number of the entry holding `word` (-1 when none) and the slot it is in or would go to.
+    /// `entries` is the table's own, read without bounds checks (the slots hold only their numbers).
     @inline(__always)
-    private func probe(_ word: UnsafeBufferPointer<UInt8>, _ key: Key) -> (index: Int, slot: Int) {
+    private func probe(_ word: UnsafeBufferPointer<UInt8>, _ key: Key, _ entries: UnsafeBufferPointer<Entry>) -> (index: Int, slot: Int) {
         var slot = key.hash & mask
-        while true {
-            let index = Int(slots[slot])
-            if index < 0 { return (-1, slot) }
-            if entries[index].key == key && (key.length <= 16 || sameBytes(word, at: Int(entries[index].start))) {
-                return (index, slot)
+        return slots.withUnsafeBufferPointer { slots in
+            while true {
+                let index = Int(slots[slot])
+                if index < 0 { return (-1, slot) }
+                if entries[index].key == key && (key.length <= 16 || sameBytes(word, at: Int(entries[index].start))) {
+                    return (index, slot)
+                }
+                slot = (slot + 1) & mask
             }
-            slot = (slot + 1) & mask
         }
     }
 
     /// Whether the arena holds `word` at `start` (words over 16 bytes only).
+    @inline(never)
     private func sameBytes(_ word: UnsafeBufferPointer<UInt8>, at start: Int) -> Bool {
         arena.withUnsafeBufferPointer { arena in
             memcmp(arena.baseAddress! + start, word.baseAddress!, word.count) == 0
