@@ -88,4 +88,33 @@ final class TextAnalyzerTests: XCTestCase {
         XCTAssertEqual(Array(backward.reversed()), forward)
         XCTAssertEqual(fields(SyllableSummary(of: texts[1]))[6...9], ["1", "1", "1", "1"], "one of each placement and spelling")
     }
+
+    /// The summary that also counts tokens per unit is the plain summary, and its counts and
+    /// abbreviations are those of the scanner's tokens: units with gaps between them, a unit with
+    /// no token, tokens before the first unit and after the last.
+    func testUnitCountsAreTheTokensStartingInEachUnit() {
+        let text = report + "\nCĐCS và LĐLĐ tỉnh; Covid-19, NQ/TW.\n\nBCH  mới."
+        let tokens = SyllableScanner.tokens(in: text)
+        let length = text.utf8.count
+        // Cuts at token starts and ends, inside a token, and between tokens.
+        let cuts = [tokens[1].range.lowerBound, tokens[5].range.lowerBound, tokens[5].range.lowerBound + 1,
+                    tokens[20].range.upperBound, tokens[21].range.lowerBound, tokens[30].range.lowerBound, length - 20, length - 6]
+        let units = stride(from: 0, to: cuts.count - 1, by: 1).map { cuts[$0]..<cuts[$0 + 1] }.enumerated()
+            .filter { $0.offset != 2 }.map(\.element)
+        var counts = [Int](repeating: 0, count: units.count)
+        var abbreviations: [Range<Int>] = []
+        let summary = counts.withUnsafeMutableBufferPointer { counts in
+            units.withUnsafeBufferPointer { SyllableSummary(of: text, units: $0, counts: counts, abbreviations: &abbreviations) }
+        }
+        let expected = units.map { unit in tokens.filter { unit.contains($0.range.lowerBound) }.count }
+        XCTAssertEqual(counts, expected)
+        XCTAssertTrue(expected.contains(0) && expected.filter { $0 > 2 }.count >= 3, "the cuts make empty and full units")
+        XCTAssertEqual(abbreviations, tokens.filter { $0.kind == .abbreviation }.map(\.range))
+        XCTAssertGreaterThanOrEqual(abbreviations.count, 6)
+        let plain = SyllableSummary(of: text)
+        XCTAssertEqual([summary.total, summary.vietnamese, summary.abbreviations, summary.numbers, summary.marked],
+                       [plain.total, plain.vietnamese, plain.abbreviations, plain.numbers, plain.marked])
+        XCTAssertEqual(summary.invalid, plain.invalid)
+        XCTAssertEqual(summary.glued, plain.glued)
+    }
 }
