@@ -7,19 +7,7 @@ enum LineScan {
     /// The offset of the first line feed, carriage return or form feed at or after `from`, or
     /// `bytes.count` when there is none.
     static func lineEnd(_ bytes: UnsafeBufferPointer<UInt8>, from: Int) -> Int {
-        let count = bytes.count
-        var index = from
-        while true {
-            while index + 8 <= count, !ByteWords.hasControl(ByteWords.load(bytes, at: index)) { index += 8 }
-            // A word with a control byte (or the last bytes), one byte at a time.
-            let stop = min(count, index + 8)
-            while index < stop {
-                let byte = bytes[index]
-                if byte == 0x0A || byte == 0x0D || byte == 0x0C { return index }
-                index += 1
-            }
-            if index >= count { return count }
-        }
+        ByteWords.firstControl(in: bytes, from: from) { $0 == 0x0A || $0 == 0x0D || $0 == 0x0C }
     }
 
     /// Whether `start..<end` holds a tab, and whether it holds three spaces or more in a row.

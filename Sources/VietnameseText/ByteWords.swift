@@ -35,4 +35,23 @@ public enum ByteWords {
         let low = ~highBits
         return ~(((folded & low) &+ low) | folded | low)
     }
+
+    /// The offset of the first control byte (below 0x20) at or after `from` that `isWanted`
+    /// accepts, or `bytes.count`: words with no control byte are passed eight bytes at a time.
+    @inlinable @inline(__always)
+    public static func firstControl(in bytes: UnsafeBufferPointer<UInt8>, from: Int, where isWanted: (UInt8) -> Bool) -> Int {
+        let count = bytes.count
+        var index = from
+        while true {
+            while index + 8 <= count, !hasControl(load(bytes, at: index)) { index += 8 }
+            // A word with a control byte (or the last bytes), one byte at a time.
+            let stop = min(count, index + 8)
+            while index < stop {
+                let byte = bytes[index]
+                if byte < 0x20, isWanted(byte) { return index }
+                index += 1
+            }
+            if index >= count { return count }
+        }
+    }
 }

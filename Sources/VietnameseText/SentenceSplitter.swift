@@ -92,8 +92,7 @@ public enum SentenceSplitter {
         let count = bytes.count
         while lineStart < count {
             // Find the line's end and the start of the next line ("\n", "\r\n" or "\r").
-            var lineEnd = lineStart
-            while lineEnd < count, bytes[lineEnd] != 0x0A, bytes[lineEnd] != 0x0D { lineEnd += 1 }
+            let lineEnd = ByteWords.firstControl(in: bytes, from: lineStart) { $0 == 0x0A || $0 == 0x0D }
             var next = lineEnd
             if next < count {
                 next += (bytes[next] == 0x0D && next + 1 < count && bytes[next + 1] == 0x0A) ? 2 : 1
