@@ -139,6 +139,21 @@ public struct CheckDocument: Sendable {
     /// The UTF-8 bytes of sentence `index`, without copying them.
     public func sentenceUTF8(_ index: Int) -> Substring.UTF8View { substring(sentences[index].range).utf8 }
 
+    /// The distinct sentences of `mentions`, ascending. Mentions come in sentence order (those of
+    /// several ranges nearly so), so they are sorted only when out of order, and repeats are
+    /// dropped in one pass, without hashing.
+    static func distinctSentences(of mentions: [Occurrence]) -> [Int] {
+        var sentences = mentions.map(\.sentence)
+        if zip(sentences, sentences.dropFirst()).contains(where: { $0 > $1 }) { sentences.sort() }
+        var kept = 0
+        for index in sentences.indices where kept == 0 || sentences[index] != sentences[kept - 1] {
+            sentences[kept] = sentences[index]
+            kept += 1
+        }
+        sentences.removeLast(sentences.count - kept)
+        return sentences
+    }
+
     /// Occurrences of `concept` that are not negated and fall in `sentenceRange` (all when nil).
     public func mentions(of concept: String, in sentenceRange: Range<Int>? = nil, includeNegated: Bool = false) -> [Occurrence] {
         guard let list = occurrences[concept] else { return [] }

@@ -173,4 +173,17 @@ final class EngineDetailTests: XCTestCase {
                            sentences.contains { abs($0 - sentence) <= window }, "\(sentences) \(sentence) ±\(window)")
         }
     }
+
+    /// The distinct sentences of mentions, against a set sorted: mentions in order, out of order
+    /// (as from several scopes), with repeats, none.
+    func testDistinctSentencesAreASortedSet() {
+        var generator = SystemRandomNumberGenerator()
+        for round in 0..<300 {
+            let count = round % 12
+            var sentences = (0..<count).map { _ in Int.random(in: 0..<8, using: &generator) }
+            if round % 3 == 0 { sentences.sort() }
+            let mentions = sentences.map { Occurrence(concept: "c", sentence: $0, range: 0..<1, negated: false) }
+            XCTAssertEqual(CheckDocument.distinctSentences(of: mentions), Array(Set(sentences)).sorted(), "\(sentences)")
+        }
+    }
 }

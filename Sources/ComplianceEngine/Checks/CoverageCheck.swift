@@ -63,7 +63,7 @@ public struct CoverageCheck: Check {
         var results: [ItemResult] = []
         var evidence: [(sentence: Int, item: String?)] = []
         for item in items {
-            let sentences = Array(Set(ranges.flatMap { document.mentions(of: item.concept, in: $0) }.map(\.sentence))).sorted()
+            let sentences = CheckDocument.distinctSentences(of: ranges.flatMap { document.mentions(of: item.concept, in: $0) })
             // Prefer a body sentence over a heading as evidence.
             let body = sentences.filter { document.sentences[$0].role != .heading }
             let covered = sentences.count >= minEvidence

@@ -54,7 +54,7 @@ public struct MentionCheck: Check {
             let detail = denied.isEmpty ? "không thấy nội dung này" : "chỉ có câu phủ định: \(document.sentenceText(denied[0].sentence))"
             return CheckOutcome(status: .missing, detail: detail)
         }
-        let sentences = Array(Set(mentions.map(\.sentence))).sorted()
+        let sentences = CheckDocument.distinctSentences(of: mentions)
         var evidence = sentences.prefix(3).map { (sentence: $0, item: String?.none) }
         var problems: [String] = []
         if sentences.count < minimum { problems.append("nêu \(sentences.count)/\(minimum) lần") }

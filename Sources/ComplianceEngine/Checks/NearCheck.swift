@@ -53,7 +53,7 @@ public struct NearCheck: Check {
 
     public func run(_ document: CheckDocument) -> CheckOutcome {
         let ranges = scope.ranges(in: document)
-        let anchors = Array(Set(ranges.flatMap { document.mentions(of: concept, in: $0) }.map(\.sentence))).sorted()
+        let anchors = CheckDocument.distinctSentences(of: ranges.flatMap { document.mentions(of: concept, in: $0) })
         guard !anchors.isEmpty else { return CheckOutcome(status: .missing, detail: "không thấy nội dung này") }
         var partners = Set(companions.flatMap { document.mentions(of: $0).map(\.sentence) })
         if acceptsFigures {
