@@ -44,7 +44,7 @@ enum FormReader {
             var lines: [String] = []
             var start = 0
             while start < bytes.count {
-                let end = bytes[start...].firstIndex(of: 0x0A) ?? bytes.count
+                let end = bytes.firstOffset(of: 0x0A, from: start) ?? bytes.count
                 if end > start, end - start <= longestFormLine {
                     lines.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self))
                 }
