@@ -13,32 +13,36 @@ enum LineScan {
     /// Whether `start..<end` holds a tab, and whether it holds three spaces or more in a row.
     static func tabsAndGaps(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> (tab: Bool, gap: Bool) {
         var tab = false, gap = false
-        var spaces = 0  // spaces in a row just before `index`
         var index = start
+        var lookEnd = start
+        var spaces = 0  // spaces in a row just before `index`
         while index < end {
-            if index + 8 <= end {
-                let word = ByteWords.load(bytes, at: index)
-                let bits = ByteWords.spaceBits(word)
-                // Passed whole unless it holds a control byte, two spaces side by side, or opens with a
-                // space after one.
-                if !ByteWords.hasControl(word), bits & (bits << 8) == 0, spaces == 0 || bits & 0x80 == 0 {
-                    spaces = bits >> 63 == 1 ? 1 : 0
-                    index += 8
-                    continue
+            // A run of spaces is read to its end first: its third space may open a stretch that
+            // holds no pair.
+            if index >= lookEnd && spaces == 0 {
+                // Stretches without a tab or two spaces side by side are passed sixteen bytes at a
+                // time (a pair across two stretches is marked in the first).
+                let skipped = ByteVectors.skipUnflagged(bytes, from: index, to: end) { bytes, next in
+                    typealias V = ByteVectors
+                    return bytes .== V.splat(0x09) .| (bytes .== V.splat(0x20) .& next .== V.splat(0x20))
                 }
-            }
-            let stop = min(end, index + 8)
-            while index < stop {
-                let byte = bytes[index]
-                if byte == 0x20 {
-                    spaces += 1
-                    if spaces >= 3 { gap = true }
-                } else {
+                if skipped > index {
+                    index = skipped
                     spaces = 0
-                    if byte == 0x09 { tab = true }
+                    while spaces < 2, index - spaces > start, bytes[index - spaces - 1] == 0x20 { spaces += 1 }
                 }
-                index += 1
+                lookEnd = ByteVectors.lookEnd(from: index, end: end)
+                if index >= end { break }
             }
+            let byte = bytes[index]
+            if byte == 0x20 {
+                spaces += 1
+                if spaces >= 3 { gap = true }
+            } else {
+                spaces = 0
+                if byte == 0x09 { tab = true }
+            }
+            index += 1
             if tab && gap { break }
         }
         return (tab, gap)

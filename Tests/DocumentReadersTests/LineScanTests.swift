@@ -50,5 +50,14 @@ final class LineScanTests: XCTestCase {
         split.withUnsafeBufferPointer { XCTAssertTrue(LineScan.tabsAndGaps($0, from: 0, to: $0.count).gap) }
         let apart = Array("abcdefg ".utf8) + Array(" hijklmn".utf8)
         apart.withUnsafeBufferPointer { XCTAssertFalse(LineScan.tabsAndGaps($0, from: 0, to: $0.count).gap) }
+        // Runs across the sixteen-byte stretches the scan passes whole, at every offset.
+        for offset in 0..<40 {
+            for run in 1...4 {
+                let line = Array(repeating: UInt8(0x61), count: offset) + Array(repeating: 0x20, count: run) + Array(repeating: 0x62, count: 40)
+                line.withUnsafeBufferPointer { XCTAssertEqual(LineScan.tabsAndGaps($0, from: 0, to: $0.count).gap, run >= 3, "\(run) spaces after \(offset)") }
+                let tabbed = Array(repeating: UInt8(0x61), count: offset + run) + [0x09] + Array(repeating: 0x62, count: 40)
+                tabbed.withUnsafeBufferPointer { XCTAssertTrue(LineScan.tabsAndGaps($0, from: 0, to: $0.count).tab, "a tab after \(offset + run)") }
+            }
+        }
     }
 }
