@@ -1,4 +1,5 @@
 // DocumentReaders: structure. Finds the administrative header, title, headings, lists, signature and recipients.
+import Foundation
 import VietnameseText
 
 /// Assigns scopes to a reader's blocks, the same way for text and Word formats.
@@ -179,13 +180,47 @@ enum StructureDetector {
     }
 }
 
+/// Words a line may open with, and the ASCII bytes they open with (decomposed): a line whose first
+/// byte is another ASCII byte opens with none of them, since a text canonically equivalent to one
+/// opens with the same ASCII scalar. Only the other lines are compared, with `hasPrefix`.
+struct LineOpenings {
+    let words: [String]
+    private let asciiStarts: [Bool]
+
+    init(_ words: [String]) {
+        self.words = words
+        var starts = [Bool](repeating: false, count: 128)
+        for word in words {
+            if let first = word.decomposedStringWithCanonicalMapping.utf8.first, first < 0x80 { starts[Int(first)] = true }
+        }
+        asciiStarts = starts
+    }
+
+    /// Whether `text` may open with one of the words: false only when it certainly does not.
+    func mayOpen(_ text: String) -> Bool {
+        guard let first = text.utf8.first else { return false }
+        return first >= 0x80 || asciiStarts[Int(first)]
+    }
+
+    /// Whether `text` opens with one of the words (`hasPrefix`).
+    func open(_ text: String) -> Bool {
+        mayOpen(text) && words.contains { text.hasPrefix($0) }
+    }
+}
+
 /// Predicates on one line of report text.
 enum Line {
     /// Document types that open a title line.
-    static let documentTypes = [
+    static let documentTypes = LineOpenings([
         "BÁO CÁO", "KẾ HOẠCH", "CÔNG VĂN", "TỜ TRÌNH", "QUYẾT ĐỊNH", "CHƯƠNG TRÌNH", "HƯỚNG DẪN", "THÔNG BÁO",
         "NGHỊ QUYẾT", "BIÊN BẢN", "CHỈ THỊ", "ĐỀ ÁN", "THÔNG TRI", "TỔNG KẾT", "DIỄN VĂN", "QUY CHẾ", "ĐIỀU LỆ",
-    ]
+    ])
+    /// What opens a signature block before the signer's title ("TM. BAN CHẤP HÀNH").
+    static let signatureOpenings = LineOpenings(["TM.", "TM ", "T/M", "T.M.", "KT.", "KT ", "TL.", "TUQ.", "Q.", "K/T"])
+    /// Signers' titles standing alone as a signature block's first line.
+    static let bareSignatures = LineOpenings(["CHỦ TỊCH", "PHÓ CHỦ TỊCH", "TRƯỞNG BAN", "NGƯỜI LẬP BÁO CÁO", "THỦ TRƯỞNG ĐƠN VỊ", "BAN CHẤP HÀNH"])
+    /// The heading of the recipients list.
+    static let recipientsOpenings = LineOpenings(["Nơi nhận", "NƠI NHẬN"])
 
     /// No letter or digit at all: "-----", "***", "___".
     static func isDecorative(_ text: String) -> Bool {
@@ -219,7 +254,7 @@ enum Line {
     }
 
     static func startsWithDocumentType(_ text: String) -> Bool {
-        documentTypes.contains { text.hasPrefix($0) }
+        documentTypes.open(text)
     }
 
     /// Lines that only the administrative header has.
@@ -243,17 +278,14 @@ enum Line {
     }
 
     static func isRecipientsStart(_ text: String) -> Bool {
-        text.hasPrefix("Nơi nhận") || text.hasPrefix("NƠI NHẬN")
+        recipientsOpenings.open(text)
     }
 
     /// "TM. BAN CHẤP HÀNH", "KT. CHỦ TỊCH", "T/M", "TL.", "Q. CHỦ TỊCH", or a bare "CHỦ TỊCH".
     static func isSignatureOpener(_ text: String) -> Bool {
         guard text.utf8.count <= 120 else { return false }
-        for prefix in ["TM.", "TM ", "T/M", "T.M.", "KT.", "KT ", "TL.", "TUQ.", "Q.", "K/T"] where text.hasPrefix(prefix) {
-            return isShortCapitals(text)
-        }
-        let bare = ["CHỦ TỊCH", "PHÓ CHỦ TỊCH", "TRƯỞNG BAN", "NGƯỜI LẬP BÁO CÁO", "THỦ TRƯỞNG ĐƠN VỊ", "BAN CHẤP HÀNH"]
-        return bare.contains(text)
+        if signatureOpenings.open(text) { return isShortCapitals(text) }
+        return bareSignatures.mayOpen(text) && bareSignatures.words.contains(text)
     }
 
     static func startsWithDash(_ text: String) -> Bool {

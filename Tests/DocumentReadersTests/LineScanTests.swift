@@ -1,4 +1,5 @@
 // DocumentReadersTests: line scanning. The word-at-a-time scans agree with byte-by-byte ones.
+import Foundation
 import SeededRandom
 import XCTest
 @testable import DocumentReaders
@@ -59,5 +60,34 @@ final class LineScanTests: XCTestCase {
                 tabbed.withUnsafeBufferPointer { XCTAssertTrue(LineScan.tabsAndGaps($0, from: 0, to: $0.count).tab, "a tab after \(offset + run)") }
             }
         }
+    }
+
+    /// A line the openings' first-byte test turns away opens with none of them (`hasPrefix`, which
+    /// compares canonically): lines that open with each word, its decomposed form, its first
+    /// letter with a mark, the Kelvin sign for K, and other bytes.
+    func testLineOpeningsTurnAwayOnlyLinesThatOpenWithNone() {
+        let sets = [Line.documentTypes, Line.signatureOpenings, Line.bareSignatures, Line.recipientsOpenings]
+        var lines = ["", " TM.", "tm. ban", "Đề án", "ĐỀ ÁN", "D", "\u{212A}T. CHỦ TỊCH", "\u{212A}Ế HOẠCH", "Q\u{301}. X", "1. BÁO CÁO"]
+        for set in sets {
+            for word in set.words {
+                lines += [word + " X", word.decomposedStringWithCanonicalMapping + " X", String(word.prefix(1)) + "\u{300}" + word.dropFirst()]
+            }
+        }
+        var turnedAway = 0
+        for set in sets {
+            for line in lines {
+                let opens = set.words.contains { line.hasPrefix($0) }
+                XCTAssertEqual(set.open(line), opens, line.debugDescription)
+                if !set.mayOpen(line) {
+                    XCTAssertFalse(opens, line.debugDescription)
+                    turnedAway += 1
+                }
+            }
+        }
+        XCTAssertGreaterThan(turnedAway, 100)
+        XCTAssertTrue(Line.documentTypes.open("KẾ HOẠCH số 5"))
+        XCTAssertTrue(Line.isSignatureOpener("KT. CHỦ TỊCH"))
+        XCTAssertTrue(Line.isSignatureOpener("CHỦ TỊCH"))
+        XCTAssertFalse(Line.isSignatureOpener("Chủ tịch"))
     }
 }
