@@ -133,7 +133,7 @@ public enum SyllableScanner {
                     guard LetterTable.isWordScalar(next, tables) else { break }
                     index += nextWidth
                 }
-                let tables = tables
+                let tables = tables  // the closure captures this copy, not `self`
                 let facts = known.entry(for: UnsafeBufferPointer(rebasing: bytes[start..<index])) { WordFacts(of: $0, tables: tables) }.value
                 return (SyllableToken(range: start..<index, kind: facts.kind), facts)
             }
