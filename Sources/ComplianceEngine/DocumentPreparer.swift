@@ -128,12 +128,7 @@ public struct DocumentPreparer: Sendable {
         }
 
         // One token scan: the syllable summary, syllables per sentence and the abbreviations.
-        var syllablesPerSentence = [Int](repeating: 0, count: sentenceRanges.count)
-        var abbreviationTokens: [Range<Int>] = []
-        let units = sentenceRanges.map(\.range)
-        let summary = syllablesPerSentence.withUnsafeMutableBufferPointer { counts in
-            units.withUnsafeBufferPointer { SyllableSummary(of: text, units: $0, counts: counts, abbreviations: &abbreviationTokens) }
-        }
+        let (summary, syllablesPerSentence, abbreviationTokens) = SyllableSummary.counting(text, units: sentenceRanges.map(\.range))
         // Concept occurrences (and evaluation words), with negation.
         let undiacritised = summary.looksUndiacritised
         let matches = try (undiacritised ? foldedMatcher.get() : matcher).indexedMatches(in: text)

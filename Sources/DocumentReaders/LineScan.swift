@@ -21,15 +21,11 @@ enum LineScan {
             // holds no pair.
             if index >= lookEnd && spaces == 0 {
                 // Stretches without a tab or two spaces side by side are passed sixteen bytes at a
-                // time (a pair across two stretches is marked in the first).
-                let skipped = ByteVectors.skipUnflagged(bytes, from: index, to: end) { bytes, next in
+                // time (a pair across two stretches is marked in the first, so a space that ends a
+                // passed stretch is followed by another byte: `spaces` stays 0).
+                index = ByteVectors.skipUnflagged(bytes, from: index, to: end) { bytes, next in
                     typealias V = ByteVectors
                     return bytes .== V.splat(0x09) .| (bytes .== V.splat(0x20) .& next .== V.splat(0x20))
-                }
-                if skipped > index {
-                    index = skipped
-                    spaces = 0
-                    while spaces < 2, index - spaces > start, bytes[index - spaces - 1] == 0x20 { spaces += 1 }
                 }
                 lookEnd = ByteVectors.lookEnd(from: index, end: end)
                 if index >= end { break }

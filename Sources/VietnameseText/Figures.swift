@@ -59,16 +59,15 @@ public struct Figure: Sendable, Hashable {
 /// clause numbers ("1.2.", "mục 3"), ordinals ("lần thứ 10") and times ("8h30").
 public enum FigureScanner {
     /// Units of time: a number of them is a duration.
-    static let timeUnits = ["ngày", "tháng", "năm", "tuần", "giờ", "phút", "quý"]
+    private static let timeUnits = ["ngày", "tháng", "năm", "tuần", "giờ", "phút", "quý"].map { Array($0.utf8) }
 
     /// Whether `unit`, as the pattern matched it, is one of ``timeUnits``. Its bytes are compared:
     /// a unit the pattern matched is spelt with the pattern's own (composed) characters, and seven
     /// short comparisons cost less than hashing the unit.
     static func isTimeUnit(_ unit: String) -> Bool {
         var unit = unit
-        return unit.withUTF8 { unit in timeUnitBytes.contains { $0.count == unit.count && $0.elementsEqual(unit) } }
+        return unit.withUTF8 { unit in timeUnits.contains { $0.count == unit.count && $0.elementsEqual(unit) } }
     }
-    private static let timeUnitBytes = timeUnits.map { Array($0.utf8) }
 
     /// Counting nouns of union reports that make a number a ``FigureKind/count``. Longer names
     /// come first so that "công đoàn cơ sở" wins over "công đoàn".
@@ -199,19 +198,16 @@ public enum FigureScanner {
     /// A digit where no number can start has no window: a match holding it ("1.250", "3/4", "120
     /// m2") holds the digit its number starts at, whose window covers the match.
     static func figureWindows(_ bytes: UnsafeBufferPointer<UInt8>, anchors: NumeralAnchors) -> [Range<Int>] {
-        let starts = anchors.all.filter { anchor in
-            let byte = bytes[anchor]
-            let digit = byte &- 0x30 < 10 || byte >= 0xD9
-            return !digit || numberMayStart(at: anchor, in: bytes)
-        }
+        // A digit anchor's byte is an ASCII digit or the lead byte of another decimal digit (D9 and
+        // up); a magnitude word's is a letter.
+        func isDigit(_ anchor: Int) -> Bool { bytes[anchor] &- 0x30 < 10 || bytes[anchor] >= 0xD9 }
+        let starts = anchors.all.filter { !isDigit($0) || numberMayStart(at: $0, in: bytes) }
         var memo = contextMemos.take()
         defer { contextMemos.put(memo) }
         return CandidateScan.windows(anchors: starts, in: bytes) { anchor in
             // A figure holding a digit starts at it, or at a context that ends right before it. A
             // magnitude word keeps its whole window: its number word ("hai triệu") stands before it.
-            let byte = bytes[anchor]
-            let digit = byte &- 0x30 < 10 || byte >= 0xD9
-            return digit && !contextMayEnd(before: anchor, in: bytes, memo: &memo)
+            isDigit(anchor) && !contextMayEnd(before: anchor, in: bytes, memo: &memo)
         }
     }
 
@@ -403,7 +399,6 @@ enum VietnameseNumber {
         for index in range { value = value * 10 + Double(bytes[index] - 0x30) }
         return value
     }
-
 
     /// `wholeCount`: the number counts whole things (people, unions), so "1,250" reads as 1250, not 1.25.
     static func parse(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, wholeCount: Bool)

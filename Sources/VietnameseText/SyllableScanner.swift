@@ -45,7 +45,8 @@ public enum SyllableScanner {
     /// Calls `body` with each token of UTF-8 `bytes` in order, without collecting them.
     public static func forEachToken(inUTF8 bytes: UnsafeBufferPointer<UInt8>, _ body: (SyllableToken) -> Void) {
         var known = Known()
-        forEachClassifiedToken(inUTF8: bytes, known: &known) { token, _ in body(token) }
+        var tokens = ClassifiedTokens(bytes)
+        while let (token, _) = tokens.next(known: &known) { body(token) }
     }
 
     /// What a syllable summary counts of one distinct word, worked out when it is first seen.
@@ -95,16 +96,9 @@ public enum SyllableScanner {
     /// The facts of each distinct word, by its bytes.
     typealias Known = WordTable<WordFacts>
 
-    /// Calls `body` with each token of UTF-8 `bytes` in order and the facts of its word (parsed
-    /// with Đ/đ and the eth alike, as ``classify(_:)`` does). `known` may hold the words of texts
-    /// scanned before.
-    static func forEachClassifiedToken(inUTF8 bytes: UnsafeBufferPointer<UInt8>, known: inout Known, _ body: (SyllableToken, WordFacts) -> Void) {
-        var tokens = ClassifiedTokens(bytes)
-        while let (token, facts) = tokens.next(known: &known) { body(token, facts) }
-    }
-
-    /// The tokens of UTF-8 bytes in order, each with the facts of its word: a loop that calls
-    /// ``next(known:)`` holds the scan inline, with no call per token.
+    /// The tokens of UTF-8 bytes in order, each with the facts of its word (parsed with Đ/đ and the
+    /// eth alike, as ``classify(_:)`` does): a loop that calls ``next(known:)`` holds the scan
+    /// inline, with no call per token.
     struct ClassifiedTokens {
         private let bytes: UnsafeBufferPointer<UInt8>
         private let tables = SyllableTables.shared

@@ -49,16 +49,24 @@ public struct SyllableSummary: Sendable {
     /// Counts and flags the tokens of `text`.
     public init(of text: String) { self = TextAnalyzer.summarize(text) }
 
-    /// The summary of `text`, and from the same scan the tokens per unit and the abbreviations:
-    /// `counts[i]` grows by the tokens that start in `units[i]` (ascending, disjoint UTF-8 byte
-    /// ranges of `text`), and `abbreviations` gets the range of every abbreviation token.
-    public init(of text: String, units: UnsafeBufferPointer<Range<Int>>, counts: UnsafeMutableBufferPointer<Int>,
-                abbreviations: inout [Range<Int>]) {
-        precondition(counts.count == units.count, "SyllableSummary: one count per unit")
-        var counter = UnitCounter(units: units, counts: counts, abbreviations: abbreviations)
-        abbreviations = []
-        self = TextAnalyzer.summarize(text, observer: &counter)
-        abbreviations = counter.abbreviations
+    /// The summary of `text`, and from the same scan the number of tokens that start in each of
+    /// `units` (ascending, disjoint UTF-8 byte ranges of `text`) and the ranges of the abbreviation
+    /// tokens.
+    public static func counting(_ text: String, units: [Range<Int>])
+        -> (summary: SyllableSummary, tokensPerUnit: [Int], abbreviations: [Range<Int>])
+    {
+        var counts = [Int](repeating: 0, count: units.count)
+        var abbreviations: [Range<Int>] = []
+        // The counter reads and writes through buffers: no uniqueness or bounds check per token.
+        let summary = counts.withUnsafeMutableBufferPointer { counts in
+            units.withUnsafeBufferPointer { units in
+                var counter = UnitCounter(units: units, counts: counts)
+                let summary = TextAnalyzer.summarize(text, observer: &counter)
+                abbreviations = counter.abbreviations
+                return summary
+            }
+        }
+        return (summary, counts, abbreviations)
     }
 
     init() {}
@@ -80,11 +88,11 @@ struct NoTokenObserver: SummaryTokenObserver {
 private struct UnitCounter: SummaryTokenObserver {
     let units: UnsafeBufferPointer<Range<Int>>
     let counts: UnsafeMutableBufferPointer<Int>
-    var abbreviations: [Range<Int>]
+    var abbreviations: [Range<Int>] = []
     private var unit = 0
 
-    init(units: UnsafeBufferPointer<Range<Int>>, counts: UnsafeMutableBufferPointer<Int>, abbreviations: [Range<Int>]) {
-        (self.units, self.counts, self.abbreviations) = (units, counts, abbreviations)
+    init(units: UnsafeBufferPointer<Range<Int>>, counts: UnsafeMutableBufferPointer<Int>) {
+        (self.units, self.counts) = (units, counts)
     }
 
     @inline(__always)

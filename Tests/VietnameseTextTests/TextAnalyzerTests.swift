@@ -101,11 +101,7 @@ final class TextAnalyzerTests: XCTestCase {
                     tokens[20].range.upperBound, tokens[21].range.lowerBound, tokens[30].range.lowerBound, length - 20, length - 6]
         let units = stride(from: 0, to: cuts.count - 1, by: 1).map { cuts[$0]..<cuts[$0 + 1] }.enumerated()
             .filter { $0.offset != 2 }.map(\.element)
-        var counts = [Int](repeating: 0, count: units.count)
-        var abbreviations: [Range<Int>] = []
-        let summary = counts.withUnsafeMutableBufferPointer { counts in
-            units.withUnsafeBufferPointer { SyllableSummary(of: text, units: $0, counts: counts, abbreviations: &abbreviations) }
-        }
+        let (summary, counts, abbreviations) = SyllableSummary.counting(text, units: units)
         let expected = units.map { unit in tokens.filter { unit.contains($0.range.lowerBound) }.count }
         XCTAssertEqual(counts, expected)
         XCTAssertTrue(expected.contains(0) && expected.filter { $0 > 2 }.count >= 3, "the cuts make empty and full units")
