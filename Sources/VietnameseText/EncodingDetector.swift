@@ -2,10 +2,10 @@
 
 /// Detects the encoding of bytes without a byte-order mark.
 ///
-/// Binary input is refused; pure ASCII is UTF-8. Valid UTF-8 whose words are mostly Vietnamese
-/// syllables is accepted at once; otherwise every candidate (UTF-8 when valid, Windows-1258,
-/// TCVN3, VNI, VISCII) decodes a sample of the input, the sample with the largest share of valid
-/// syllables wins, and the whole input is decoded with it.
+/// Binary input is refused; pure ASCII is UTF-8. Valid UTF-8 whose words (those of its opening, in
+/// a longer input) are mostly Vietnamese syllables is accepted at once; otherwise every candidate
+/// (UTF-8 when valid, Windows-1258, TCVN3, VNI, VISCII) decodes a sample of the input, the sample
+/// with the largest share of valid syllables wins, and the whole input is decoded with it.
 enum EncodingDetector {
     /// Legacy candidates, in the order that breaks ties.
     static let legacyCandidates: [TextEncoding] = [.windows1258, .tcvn3, .vni, .viscii]
@@ -20,8 +20,8 @@ enum EncodingDetector {
     /// Bytes scored per window, and the number of windows spread over a large input.
     static let windowLength = 48 * 1024
     static let windowCount = 4
-    /// Bytes of the opening scored first in a long valid UTF-8 input, the tokens it must hold and
-    /// the margin over ``fastPathScore`` it must clear to be decisive on its own.
+    /// Bytes of the opening scored first in valid UTF-8 input longer than it, the tokens it must
+    /// hold and the margin over ``fastPathScore`` it must clear to be decisive on its own.
     static let quickLength = 16 * 1024
     static let quickTokens = 1_000
     static let quickMargin = 0.1
@@ -36,8 +36,9 @@ enum EncodingDetector {
             return DecodedText(text: String(decoding: bytes, as: UTF8.self), encoding: .utf8, confidence: 1, hadByteOrderMark: false)
         }
         let utf8 = String(validating: bytes, as: UTF8.self)
-        if let utf8, bytes.count > 4 * quickLength {
-            // A long text whose opening is plainly Vietnamese UTF-8 is taken on that evidence alone.
+        if let utf8, bytes.count > quickLength {
+            // A text longer than its opening, whose opening is plainly Vietnamese UTF-8, is taken on
+            // that evidence alone: the rest is not scored.
             var end = quickLength
             while end > 0, !isBreak(bytes[end - 1]) { end -= 1 }
             let tally = SyllableScoring.tally(sample(of: utf8, windows: [0..<end]))

@@ -179,6 +179,26 @@ final class DecodingTests: XCTestCase {
         XCTAssertEqual(decoded.confidence, 1)
     }
 
+    func testAVietnameseOpeningDecidesALongerUTF8Text() throws {
+        // 17 KB of Vietnamese, then 40 KB of English: the whole scores below the fast path, the
+        // opening far above it, and it alone is scored.
+        let line = Self.paragraph + "\n"
+        var opening = ""
+        while opening.utf8.count < 17_000 { opening += line }
+        var tail = ""
+        while tail.utf8.count < 40_000 { tail += "The union reviewed its work through the middle of the term and wrote down every figure.\n" }
+        let whole = SyllableScoring.tally(opening + tail).share
+        XCTAssertLessThan(whole, EncodingDetector.fastPathScore)
+        let decoded = try TextDecoder.decode(Array((opening + tail).utf8))
+        XCTAssertEqual(decoded.encoding, .utf8)
+        XCTAssertGreaterThan(decoded.confidence, EncodingDetector.fastPathScore + EncodingDetector.quickMargin)
+        // No longer than the opening: the whole is scored.
+        var short = ""
+        while short.utf8.count + line.utf8.count <= EncodingDetector.quickLength { short += line }
+        short += String(repeating: "x ", count: (EncodingDetector.quickLength - short.utf8.count) / 2)
+        XCTAssertEqual(try TextDecoder.decode(Array(short.utf8)).confidence, SyllableScoring.tally(short).share)
+    }
+
     func testFiveMegabytesDetectAndDecodeWhole() throws {
         // Speed is measured by the benchmark (soatxet-bench --stages), not here.
         let line = Self.paragraph + "\n"
