@@ -120,8 +120,7 @@ public enum MojibakeRepair {
             var judgedUpTo = 0  // tokens before this offset are judged
             var index = 0
             while index < count {
-                while index + 8 <= count, !ByteWords.hasHighByte(ByteWords.load(paragraph, at: index)) { index += 8 }
-                while index < count, paragraph[index] < 0x80 { index += 1 }
+                index = ByteWords.firstHighByte(in: paragraph, from: index)
                 guard index < count else { break }
                 if let separator = SyllableScoring.separatorLength(paragraph, at: index) {
                     index += separator
