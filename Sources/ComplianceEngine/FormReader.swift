@@ -15,7 +15,7 @@ enum FormReader {
         let placeDate = headerLines.first(where: isPlaceDateLine)
         let documentType = blocks.prefix(24).flatMap(lines).first {
             let trimmed = $0.trimmingSpaces()
-            return trimmed.hasPrefix("BÁO CÁO") && trimmed.uppercased() == trimmed
+            return trimmed.hasPrefix("BÁO CÁO") && isAllCapitals(trimmed)
         }
         let tailLines = blocks.suffix(24).flatMap(lines)
         let signatureLines = blocks.filter { $0.scope == .signature }.flatMap(lines)
@@ -61,11 +61,19 @@ enum FormReader {
         let trimmed = line.trimmingSpaces()
         // An ASCII small letter settles it before the costly case mapping.
         guard !trimmed.utf8.contains(where: { $0 >= 0x61 && $0 <= 0x7A }) else { return false }
-        guard trimmed.count >= 3, trimmed.uppercased() == trimmed, trimmed.contains(where: \.isLetter) else { return false }
+        guard trimmed.count >= 3, isAllCapitals(trimmed), trimmed.contains(where: \.isLetter) else { return false }
         let folded = trimmed.lowercased()
         return !folded.hasPrefix("cộng hòa") && !folded.hasPrefix("cộng hoà") && !folded.hasPrefix("độc lập")
             && !folded.hasPrefix("báo cáo") && !folded.hasPrefix("số") && !folded.hasPrefix("kế hoạch")
             && !folded.holds("ngày")
+    }
+
+    /// Whether upper-casing leaves `text` as it is (`text.uppercased() == text`), asked of each
+    /// scalar: the upper-cased copy cost most of the form's reading.
+    static func isAllCapitals(_ text: Substring) -> Bool {
+        text.unicodeScalars.allSatisfy { scalar in
+            scalar.isASCII ? !(0x61...0x7A).contains(scalar.value) : !scalar.properties.changesWhenUppercased
+        }
     }
 
     private static func isNumberLine(_ line: String) -> Bool {

@@ -74,6 +74,24 @@ final class EngineDetailTests: XCTestCase {
         XCTAssertEqual(FormReader.withDateWordsMarked("Ha Noi, ngay 5 thang 3 nam 2006"), "Ha Noi, ngày 5 tháng 3 năm 2006")
     }
 
+    /// The form's capitals test, scalar by scalar, answers as comparing a line with its upper-cased
+    /// copy does: on Vietnamese capitals (composed and not), small letters, digits and signs, and
+    /// letters whose upper case is longer (ß, ŉ, ﬁ), a title case (ǅ) or a small letter that has none (ª).
+    func testTheCapitalsTestAgreesWithUpperCasing() {
+        let palette = ["A", "Đ", "Ộ", "Ư", "Ơ", "O\u{323}\u{302}", "a", "đ", "ộ", "ư", "o\u{323}\u{302}", "1", " ", "/", "-",
+                       "ß", "ŉ", "ﬁ", "ǅ", "ª", "\u{212A}", "İ", "Ω", "ω", "Σ", "ς"]
+        var random = SeededRandom(seed: 17)
+        var capitals = 0
+        for _ in 0..<3_000 {
+            let count = 1 + random.next(6)
+            // Mostly capitals, so that whole lines of them come up.
+            let line = Substring((0..<count).map { _ in random.next(3) == 0 ? palette[random.next(palette.count)] : palette[random.next(6)] }.joined())
+            XCTAssertEqual(FormReader.isAllCapitals(line), line.uppercased() == String(line), line.debugDescription)
+            if FormReader.isAllCapitals(line) { capitals += 1 }
+        }
+        XCTAssertGreaterThan(capitals, 300)
+    }
+
     func testALessonListWrittenInOneSentenceHasSubstance() throws {
         let checker = try self.checker(concepts: "  bai-hoc: {phrases: [bài học kinh nghiệm]}", check: "{kind: mention, concept: bai-hoc, substance: 3}")
         let inline = "Bài học kinh nghiệm: một là phải bám sát cấp ủy; hai là phải sâu sát cơ sở; ba là phải lắng nghe người lao động."
