@@ -33,6 +33,17 @@ public enum ByteVectors {
         return halves[0] | halves[1] != 0
     }
 
+    /// The lanes where `mask` holds as bits, lane `k` in bit `k`: each half's top bits gathered
+    /// into its top byte by one multiplication.
+    @inlinable @inline(__always)
+    public static func bits(_ mask: Mask) -> UInt32 {
+        let halves = unsafeBitCast(mask, to: SIMD2<UInt64>.self)
+        func gathered(_ half: UInt64) -> UInt32 {
+            UInt32(truncatingIfNeeded: ((half & 0x8080_8080_8080_8080) &* 0x0002_0408_1020_4081) >> 56)
+        }
+        return gathered(halves[0]) | gathered(halves[1]) << 8
+    }
+
     /// From `offset`, passes the 16-byte stretches in which `flags` marks no byte, and returns
     /// where the first stretch with a marked byte starts, or the first offset from which fewer
     /// than 17 bytes remain before `end`. `flags` gets a stretch and the stretch one byte further

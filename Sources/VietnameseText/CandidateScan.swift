@@ -189,45 +189,90 @@ package struct NumeralAnchors: Sendable {
     }
 
     init(in bytes: UnsafeBufferPointer<UInt8>) {
-        var digits: [Int] = []
-        var magnitudes: [Int] = []
         let count = bytes.count
-        var digitEnd = -1  // where the last digit seen ends
-        var index = 0
+        var filer = Filer()
         Self.classes.withUnsafeBufferPointer { classes in
+            guard count > 0 else { return }
+            filer.look(at: 0, in: bytes, classes: classes)
+            // Sixteen bytes at a time, each with the byte before and after it: only the bytes that
+            // may start something are looked at, found by their bits. Vietnamese text has an n or
+            // a t every few bytes, and a loop asking of each byte mispredicted its way through them.
+            var index = 1
+            while index + 17 <= count {
+                var flagged = ByteVectors.bits(Self.mayStart(ByteVectors.load(bytes, at: index),
+                                                             after: ByteVectors.load(bytes, at: index - 1),
+                                                             before: ByteVectors.load(bytes, at: index + 1)))
+                while flagged != 0 {
+                    filer.look(at: index + flagged.trailingZeroBitCount, in: bytes, classes: classes)
+                    flagged &= flagged - 1
+                }
+                index += 16
+            }
             while index < count {
-                let byte = bytes[index]
-                let kind = classes[Int(byte)]
-                // A byte that may only end white space (4 alone) starts nothing: it is no digit,
-                // and every magnitude starts with n or t.
-                if kind & 3 == 0 {
-                    index += 1
-                    continue
-                }
-                switch kind {
-                case 1:
-                    if index != digitEnd { digits.append(index) }
-                    digitEnd = index + 1
-                case 2:
-                    // Vietnamese letters with marks (E1 B8 and up) are the common case: no call.
-                    if byte == 0xE1 && index + 1 < count && bytes[index + 1] >= 0xB8 { break }
-                    let width = Self.otherDigitWidth(bytes, at: index)
-                    if width > 0 {
-                        if index != digitEnd { digits.append(index) }
-                        digitEnd = index + width
-                    }
-                default:
-                    if index > 0 && classes[Int(bytes[index - 1])] & 4 != 0 && index + 2 < count
-                        && Self.mayBeMagnitude(bytes, at: index) && Self.isMagnitude(bytes, at: index) {
-                        magnitudes.append(index)
-                    }
-                }
+                filer.look(at: index, in: bytes, classes: classes)
                 index += 1
             }
         }
-        self.digits = digits
-        self.magnitudes = magnitudes
+        digits = filer.digits
+        magnitudes = filer.magnitudes
         byteCount = count
+    }
+
+    /// The anchors found so far, and what the next byte looked at needs to know.
+    private struct Filer {
+        var digits: [Int] = []
+        var magnitudes: [Int] = []
+        /// Where the last digit looked at ends (the end of a run of other digits).
+        var digitEnd = -1
+
+        /// Files what starts at `index`: a run of digits, or a magnitude word after white space.
+        /// Any byte may be looked at; a byte that starts nothing changes nothing.
+        @inline(__always)
+        mutating func look(at index: Int, in bytes: UnsafeBufferPointer<UInt8>, classes: UnsafeBufferPointer<UInt8>) {
+            let byte = bytes[index]
+            // A digit continues a run after an ASCII digit (looked at or not) or another digit.
+            func startsRun() -> Bool { index != digitEnd && !(index > 0 && bytes[index - 1] &- 0x30 < 10) }
+            switch classes[Int(byte)] {
+            case 1:
+                if startsRun() { digits.append(index) }
+                digitEnd = index + 1
+            case 2:
+                // Vietnamese letters with marks (E1 B8 and up) are the common case: no call.
+                if byte == 0xE1 && index + 1 < bytes.count && bytes[index + 1] >= 0xB8 { return }
+                let width = NumeralAnchors.otherDigitWidth(bytes, at: index)
+                if width > 0 {
+                    if startsRun() { digits.append(index) }
+                    digitEnd = index + width
+                }
+            case 3:
+                if index > 0 && classes[Int(bytes[index - 1])] & 4 != 0 && index + 2 < bytes.count
+                    && NumeralAnchors.mayBeMagnitude(bytes, at: index) && NumeralAnchors.isMagnitude(bytes, at: index) {
+                    magnitudes.append(index)
+                }
+            default:
+                // 0, or 4 alone (a byte that may only end white space): it starts nothing.
+                return
+            }
+        }
+    }
+
+    /// Per lane of `bytes` (with the bytes one before, `previous`, and one after, `next`), whether
+    /// the byte may start an anchor: a digit after a byte that is not one, a lead byte of another
+    /// decimal digit (``classes`` kind 2, but E1 before B8 and up), or n, N, t, T after a byte
+    /// that may end white space (kind 4). Every lane ``init(in:)`` would file is marked.
+    @inline(__always)
+    static func mayStart(_ bytes: ByteVectors.Vector, after previous: ByteVectors.Vector, before next: ByteVectors.Vector) -> ByteVectors.Mask {
+        typealias V = ByteVectors
+        func isDigit(_ lanes: V.Vector) -> V.Mask { lanes &- V.splat(0x30) .< V.splat(10) }
+        let runStart = isDigit(bytes) .& .!isDigit(previous)
+        let otherLead = bytes .>= V.splat(0xD9) .& bytes .< V.splat(0xF8) .& bytes .!= V.splat(0xE2)
+            .& .!(bytes .== V.splat(0xE1) .& next .>= V.splat(0xB8))
+        let letter = bytes | V.splat(0x20)
+        let spaceEnd = previous &- V.splat(0x09) .< V.splat(5) .| previous .== V.splat(0x20)
+            .| previous &- V.splat(0x80) .< V.splat(11) .| previous .== V.splat(0x8E) .| previous .== V.splat(0x9F)
+            .| previous .== V.splat(0xA0) .| previous & V.splat(0xFE) .== V.splat(0xA8) .| previous .== V.splat(0xAF)
+        let magnitude = (letter .== V.splat(0x6E) .| letter .== V.splat(0x74)) .& spaceEnd
+        return runStart .| otherLead .| magnitude
     }
 
     /// The byte length of the decimal digit other than 0–9 at `index` (whose byte is a lead from

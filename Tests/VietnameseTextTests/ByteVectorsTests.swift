@@ -51,4 +51,14 @@ final class ByteVectorsTests: XCTestCase {
             XCTAssertTrue(ByteVectors.any(bytes .== ByteVectors.splat(1)), "lane \(lane)")
         }
     }
+
+    /// `bits` puts lane k in bit k, for every set of lanes.
+    func testBitsGatherEveryPatternOfLanes() {
+        let lanes = ByteVectors.Vector(0..<16)
+        for pattern in 0..<(1 << 16) {
+            var bytes = ByteVectors.splat(0xFF)
+            for lane in 0..<16 where pattern & 1 << lane != 0 { bytes[lane] = UInt8(lane) }
+            XCTAssertEqual(ByteVectors.bits(bytes .== lanes), UInt32(pattern))
+        }
+    }
 }

@@ -198,7 +198,8 @@ final class FastPathTests: XCTestCase {
         var random = SeededRandom(seed: 97)
         let magnitudeWords = ["nghìn", "ngàn", "triệu", "tỷ", "tỉ"]
         for _ in 0..<3_000 {
-            var text = (0..<random.next(24)).map { _ in random.pick(pieces) }.joined()
+            // Short texts, and texts long enough for several sixteen-byte stretches and a tail.
+            var text = (0..<random.next(random.next(2) == 0 ? 24 : 90)).map { _ in random.pick(pieces) }.joined()
             let anchors = text.withUTF8 { NumeralAnchors(in: $0) }
             var digits: [Int] = [], spacedMagnitudes: [Int] = []
             var offset = 0, previous: Unicode.Scalar?, digitRun = false
@@ -223,6 +224,31 @@ final class FastPathTests: XCTestCase {
             for start in anchors.magnitudes {
                 let rest = String(decoding: Array(text.utf8)[start...], as: UTF8.self).lowercased()
                 XCTAssertTrue(magnitudeWords.contains { rest.hasPrefix($0) }, text)
+            }
+        }
+    }
+
+    /// The anchor scan looks only at the lanes `mayStart` marks: a digit after a byte that is not
+    /// one, a lead byte of another script's digits (not E1 before a Vietnamese letter's B8–BB), n
+    /// or t in either case after a byte that may end white space; each byte after each byte, in a
+    /// lane of either half, and nothing in the lanes around it.
+    func testNumeralLaneTestMarksTheBytesThatMayStartAnAnchor() {
+        let spaceEnds = Set<UInt8>([0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x20, 0x8E, 0x9F, 0xA0, 0xA8, 0xA9, 0xAF] + Array(0x80...0x8A))
+        func isDigit(_ byte: UInt8) -> Bool { (0x30...0x39).contains(byte) }
+        for lane in [0, 9] {
+            for previous in UInt8(0)...255 {
+                for byte in UInt8(0)...255 {
+                    for next: UInt8 in [0x41, 0xB7, 0xB8, 0xBB] {
+                        var bytes = ByteVectors.splat(0x61), before = ByteVectors.splat(0x61), after = ByteVectors.splat(0x61)
+                        (bytes[lane], before[lane], after[lane]) = (byte, previous, next)
+                        let marks = NumeralAnchors.mayStart(bytes, after: before, before: after)
+                        let expected = isDigit(byte) && !isDigit(previous)
+                            || byte >= 0xD9 && byte < 0xF8 && byte != 0xE2 && !(byte == 0xE1 && next >= 0xB8)
+                            || [0x6E, 0x4E, 0x74, 0x54].contains(byte) && spaceEnds.contains(previous)
+                        XCTAssertEqual(marks[lane], expected, "\(previous) \(byte) \(next)")
+                        XCTAssertEqual(ByteVectors.bits(marks), expected ? 1 << lane : 0)
+                    }
+                }
             }
         }
     }
