@@ -187,9 +187,7 @@ public struct Block: Sendable, Hashable {
         let characters = source.withUTF8 { bytes in
             let from = min(anchor.rawOffset, bytes.count)
             let to = min(max(rawOffset, anchor.rawOffset), bytes.count)
-            var characters = 0
-            for byte in bytes[from..<to] where byte & 0xC0 != 0x80 { characters += 1 }
-            return characters
+            return ByteWords.scalarCount(in: bytes, from: from, to: to)
         }
         switch anchor.location {
         case var .text(source):

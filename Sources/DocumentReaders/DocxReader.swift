@@ -361,9 +361,7 @@ struct WordWalk {
     }
 
     private static func characterCount(_ bytes: [UInt8]) -> Int {
-        var count = 0
-        for byte in bytes where byte & 0xC0 != 0x80 { count += 1 }
-        return count
+        bytes.withUnsafeBufferPointer { ByteWords.scalarCount(in: $0, from: 0, to: $0.count) }
     }
 
     /// Prepends the automatic number, decides the format-given scope, and files the paragraph.

@@ -385,8 +385,6 @@ struct TextLayout {
     }
 
     private func characters(_ bytes: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int) -> Int {
-        var count = 0
-        for index in from..<to where bytes[index] & 0xC0 != 0x80 { count += 1 }
-        return count
+        ByteWords.scalarCount(in: bytes, from: from, to: to)
     }
 }

@@ -215,12 +215,7 @@ public struct LineIndex: Sendable {
                 let mid = (low + high + 1) / 2
                 if starts[mid] <= offset { low = mid } else { high = mid - 1 }
             }
-            var column = 1
-            var index = starts[low]
-            while index < offset {
-                if utf8[index] & 0xC0 != 0x80 { column += 1 }
-                index += 1
-            }
+            var column = 1 + ByteWords.scalarCount(in: utf8, from: starts[low], to: offset)
             // An offset inside a multi-byte character belongs to that character.
             if offset < utf8.count, utf8[offset] & 0xC0 == 0x80 { column -= 1 }
             return SourceLocation(line: low + 1, column: max(1, column))

@@ -25,4 +25,17 @@ final class ByteWordsTests: XCTestCase {
         }
         XCTAssertGreaterThan(found, 1_000)
     }
+
+    /// `scalarCount` counts the bytes that are not continuation bytes, over every range of
+    /// buffers of all byte values.
+    func testScalarCountAgreesWithCountingByteByByte() {
+        var random = SeededRandom(seed: 13)
+        for _ in 0..<2_000 {
+            let count = random.next(60)
+            let bytes = (0..<count).map { _ in UInt8(random.next(256)) }
+            let from = random.next(count + 1), to = from + random.next(count - from + 1)
+            let expected = bytes[from..<to].filter { $0 & 0xC0 != 0x80 }.count
+            XCTAssertEqual(bytes.withUnsafeBufferPointer { ByteWords.scalarCount(in: $0, from: from, to: to) }, expected, "\(bytes) \(from)..<\(to)")
+        }
+    }
 }
