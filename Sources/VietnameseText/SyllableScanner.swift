@@ -102,7 +102,24 @@ public enum SyllableScanner {
     struct ClassifiedTokens {
         private let bytes: UnsafeBufferPointer<UInt8>
         private let tables = SyllableTables.shared
+        private let kinds = ClassifiedTokens.byteKinds
         private var index = 0
+
+        /// Per byte, what a token scan may do with it without decoding: 1, take it as part of a
+        /// word (an ASCII word letter, a continuation byte, the lead of two bytes whose 64 scalars
+        /// are all word scalars: ă đ ĩ ũ ơ ư); 0, an ASCII byte that is no word scalar; 2, decode
+        /// the scalar it leads. Kept like ``SyllableTables`` (fetched once per scan).
+        nonisolated(unsafe) private static let byteKinds: UnsafePointer<UInt8> = {
+            let kinds = UnsafeMutablePointer<UInt8>.allocate(capacity: 256)
+            for byte in 0..<0x80 { kinds[byte] = LetterTable.isWordScalar(UInt32(byte)) ? 1 : 0 }
+            for byte in 0x80..<0xC0 { kinds[byte] = 1 }
+            for byte in 0xC0..<0x100 {
+                let twoByteWords = (0xC2..<0xE0).contains(byte)
+                    && (0..<64).allSatisfy { LetterTable.isWordScalar(UInt32(byte & 0x1F) << 6 | $0) }
+                kinds[byte] = twoByteWords ? 1 : 2
+            }
+            return UnsafePointer(kinds)
+        }()
 
         /// The tokens of `bytes`, from the first.
         init(_ bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
@@ -119,11 +136,27 @@ public enum SyllableScanner {
                     index = SyllableScanner.numberEnd(bytes, from: start)
                     return (SyllableToken(range: start..<index, kind: .number), .number)
                 }
-                let (scalar, width) = byte < 0x80 ? (UInt32(byte), 1) : LetterTable.decode(bytes, at: start)
-                index += width
-                guard LetterTable.isWordScalar(scalar, tables) else { continue }
+                switch kinds[Int(byte)] {
+                case 0:
+                    index += 1
+                    continue
+                case 1:
+                    index += 1
+                default:
+                    let (scalar, width) = LetterTable.decode(bytes, at: start)
+                    index += width
+                    guard LetterTable.isWordScalar(scalar, tables) else { continue }
+                }
+                // The rest of the word, a byte at a time where the kinds tell (no branch on ASCII
+                // or not, which Vietnamese words change every letter or two).
                 while index < count {
-                    let (next, nextWidth) = bytes[index] < 0x80 ? (UInt32(bytes[index]), 1) : LetterTable.decode(bytes, at: index)
+                    let kind = kinds[Int(bytes[index])]
+                    if kind == 1 {
+                        index += 1
+                        continue
+                    }
+                    guard kind == 2 else { break }
+                    let (next, nextWidth) = LetterTable.decode(bytes, at: index)
                     guard LetterTable.isWordScalar(next, tables) else { break }
                     index += nextWidth
                 }

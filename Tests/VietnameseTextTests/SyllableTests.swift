@@ -1,5 +1,6 @@
 // VietnameseTextTests: syllables. Parser, tone placement, tokens, glued words and suggestions.
 
+import SeededRandom
 import XCTest
 @testable import VietnameseText
 
@@ -114,6 +115,50 @@ final class SyllableTests: XCTestCase {
         XCTAssertEqual(tokens.map(\.0), expected.map(\.0))
         XCTAssertEqual(tokens.map(\.1), expected.map(\.1))
         XCTAssertEqual(SyllableScanner.tokens(in: "CĐCS TLĐ ĐẠI HỘI").map(\.kind), [.abbreviation, .abbreviation, .vietnamese, .vietnamese])
+    }
+
+    /// The token scan, which takes whole classes of bytes without decoding them, cuts where a
+    /// scan of scalars does: words are runs of word scalars, numbers open with a digit. On random
+    /// texts of ASCII, Vietnamese letters of two and three bytes, × and ÷ among the Latin-1
+    /// letters, spaces and marks of other blocks, combining marks, other scripts and digits.
+    func testTokensEndWhereAScanOfScalarsSays() {
+        let pieces = ["a", "Z", "1", "2.5", ",", "-", " ", "\u{A0}", "ư", "Đ", "ơ", "â", "ñ", "×", "÷", "ệ", "Ẵ", "ỹ",
+                      "\u{301}", "\u{323}", "“", "–", "…", "α", "ж", "\u{1040}", "\u{1E00}", "中", "😀", "ǅ", "ʰ", "\u{2D}"]
+        var random = SeededRandom(seed: 29)
+        for _ in 0..<3_000 {
+            let text = (0..<random.next(30)).map { _ in pieces[random.next(pieces.count)] }.joined()
+            let bytes = Array(text.utf8)
+            var expected: [Range<Int>] = []
+            var offsets: [Int] = []
+            var offset = 0
+            for scalar in text.unicodeScalars {
+                offsets.append(offset)
+                offset += scalar.utf8.count
+            }
+            let scalars = Array(text.unicodeScalars)
+            var index = 0
+            while index < scalars.count {
+                let start = offsets[index]
+                if (0x30...0x39).contains(scalars[index].value) {
+                    // Digits, with "." or "," between two digits.
+                    var end = start
+                    while end < bytes.count, (0x30...0x39).contains(bytes[end])
+                        || (bytes[end] == 0x2E || bytes[end] == 0x2C) && end + 1 < bytes.count && (0x30...0x39).contains(bytes[end + 1]) {
+                        end += 1
+                    }
+                    expected.append(start..<end)
+                    while index < scalars.count, offsets[index] < end { index += 1 }
+                    continue
+                }
+                guard LetterTable.isWordScalar(scalars[index].value) else {
+                    index += 1
+                    continue
+                }
+                while index < scalars.count, LetterTable.isWordScalar(scalars[index].value) { index += 1 }
+                expected.append(start..<(index < scalars.count ? offsets[index] : bytes.count))
+            }
+            XCTAssertEqual(SyllableScanner.tokens(in: text).map(\.range), expected, text)
+        }
     }
 
     func testGluedWordsSplitIntoSyllables() {
