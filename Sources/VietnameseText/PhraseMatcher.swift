@@ -298,7 +298,7 @@ public final class PhraseMatcher: Sendable {
         let matcher: PhraseMatcher
         let trie: PhraseTrie
         let bytes: UnsafeBufferPointer<UInt8>
-        let classifier = PhraseTokens.Classifier()
+        let classifier: PhraseTokens.Classifier
         /// For each start, the longest phrase of each set found there (unless it is an
         /// exclusion), by start, then end, then set name.
         var candidates: [Hit] = []
@@ -336,6 +336,7 @@ public final class PhraseMatcher: Sendable {
             self.memo = memo
             trie = matcher.trie
             self.bytes = bytes
+            classifier = PhraseTokens.Classifier(for: bytes)
             exclusions = [[Range<Int>]](repeating: [], count: matcher.sets.count)
             self.words = words
             mask = words.count - 1

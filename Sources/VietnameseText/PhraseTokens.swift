@@ -31,21 +31,11 @@ enum PhraseTokens {
         return UnsafePointer(bits)
     }()
 
-    /// Each byte's kind for the scanner, which reads a byte of kind 1 as (part of) a word character,
-    /// of kind 0 as a separator character, and decodes the scalar a byte of kind 2 starts (kept like
-    /// ``table``). Kind 1: an ASCII letter or digit, the lead byte of two-byte scalars that are all
-    /// letters or digits (among them U+0100 to U+02BF: ă, đ, ĩ, ũ, ơ, ư), and a continuation byte (the scanner
-    /// only meets one after such a lead byte); kind 0: another ASCII byte; kind 2: another lead byte.
-    nonisolated(unsafe) private static let kinds: UnsafePointer<UInt8> = {
-        let kinds = UnsafeMutablePointer<UInt8>.allocate(capacity: 256)
-        for byte in 0..<0x80 { kinds[byte] = isLetterOrNumber(UInt32(byte)) ? 1 : 0 }
-        for byte in 0x80..<0xC0 { kinds[byte] = 1 }
-        for byte in 0xC0..<0x100 {
-            let twoByteLetters = byte < 0xE0 && (0..<64).allSatisfy { isLetterOrNumber(UInt32(byte & 0x1F) << 6 | $0) }
-            kinds[byte] = twoByteLetters ? 1 : 2
-        }
-        return UnsafePointer(kinds)
-    }()
+    /// Each byte's kind for the scanner (``LetterTable/byteKinds(latin:isWord:)`` for letters and
+    /// digits), for any text and for one whose C3 and E1 leads lead only letters: 1, (part of) a
+    /// word character; 0, a separator character; 2, the lead of a scalar to decode.
+    nonisolated(unsafe) private static let kinds = LetterTable.byteKinds(latin: false, isWord: isLetterOrNumber)
+    nonisolated(unsafe) private static let latinKinds = LetterTable.byteKinds(latin: true, isWord: isLetterOrNumber)
 
     /// Whether every scalar of Latin Extended Additional (U+1E00...U+1EFF: ạ ả ấ … ỹ, three bytes
     /// from E1 B8 to E1 BB) is a letter, so that the scanner takes them without decoding.
@@ -54,8 +44,17 @@ enum PhraseTokens {
     /// The scanner's tables, fetched once per text.
     struct Classifier {
         private let table = PhraseTokens.table
-        private let kinds = PhraseTokens.kinds
+        private let kinds: UnsafePointer<UInt8>
         private let extendedAdditionalAreLetters = PhraseTokens.extendedAdditionalAreLetters
+
+        /// Tables for any text.
+        init() { kinds = PhraseTokens.kinds }
+
+        /// Tables for `text`: when its C3 and E1 leads lead only letters, the scan takes them
+        /// without decoding.
+        init(for text: UnsafeBufferPointer<UInt8>) {
+            kinds = LetterTable.leadsOnlyLatinLetters(text) ? PhraseTokens.latinKinds : PhraseTokens.kinds
+        }
 
         /// Whether the non-ASCII scalar starting at `index` is a letter or a digit, and its length in bytes.
         // Out of line: a scan that inlines this twice is too large for the compiler to inline a

@@ -102,27 +102,19 @@ public enum SyllableScanner {
     struct ClassifiedTokens {
         private let bytes: UnsafeBufferPointer<UInt8>
         private let tables = SyllableTables.shared
-        private let kinds = ClassifiedTokens.byteKinds
+        private let kinds: UnsafePointer<UInt8>
         private var index = 0
 
-        /// Per byte, what a token scan may do with it without decoding: 1, take it as part of a
-        /// word (an ASCII word letter, a continuation byte, the lead of two bytes whose 64 scalars
-        /// are all word scalars: ă đ ĩ ũ ơ ư); 0, an ASCII byte that is no word scalar; 2, decode
-        /// the scalar it leads. Kept like ``SyllableTables`` (fetched once per scan).
-        nonisolated(unsafe) private static let byteKinds: UnsafePointer<UInt8> = {
-            let kinds = UnsafeMutablePointer<UInt8>.allocate(capacity: 256)
-            for byte in 0..<0x80 { kinds[byte] = LetterTable.isWordScalar(UInt32(byte)) ? 1 : 0 }
-            for byte in 0x80..<0xC0 { kinds[byte] = 1 }
-            for byte in 0xC0..<0x100 {
-                let twoByteWords = (0xC2..<0xE0).contains(byte)
-                    && (0..<64).allSatisfy { LetterTable.isWordScalar(UInt32(byte & 0x1F) << 6 | $0) }
-                kinds[byte] = twoByteWords ? 1 : 2
-            }
-            return UnsafePointer(kinds)
-        }()
+        /// ``LetterTable/byteKinds(latin:isWord:)`` for word scalars, for any text and for one whose
+        /// C3 and E1 leads lead only letters.
+        nonisolated(unsafe) private static let byteKinds = LetterTable.byteKinds(latin: false, isWord: LetterTable.isWordScalar)
+        nonisolated(unsafe) private static let latinByteKinds = LetterTable.byteKinds(latin: true, isWord: LetterTable.isWordScalar)
 
         /// The tokens of `bytes`, from the first.
-        init(_ bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
+        init(_ bytes: UnsafeBufferPointer<UInt8>) {
+            self.bytes = bytes
+            kinds = LetterTable.leadsOnlyLatinLetters(bytes) ? Self.latinByteKinds : Self.byteKinds
+        }
 
         /// The next token and its word's facts, found in `known` or worked out and kept there; nil
         /// at the end.

@@ -159,6 +159,50 @@ enum LetterTable {
         return (0xFFFD, 1)
     }
 
+    /// A token scan's table of byte kinds, kept for the life of the process, for words made of the
+    /// scalars `isWord` accepts: 1, a byte inside a word whatever comes around it (an ASCII word
+    /// scalar, a continuation byte, the lead of two bytes whose 64 scalars are all word scalars:
+    /// ă đ ĩ ũ ơ ư); 0, an ASCII byte that is not one; 2, a lead whose scalar must be decoded.
+    /// With `latin`, for texts whose C3 and E1 leads lead only Latin letters
+    /// (``leadsOnlyLatinLetters(_:)``), those two are 1 as well, if `isWord` takes all those letters.
+    static func byteKinds(latin: Bool, isWord: (UInt32) -> Bool) -> UnsafePointer<UInt8> {
+        let kinds = UnsafeMutablePointer<UInt8>.allocate(capacity: 256)
+        for byte in 0..<0x80 { kinds[byte] = isWord(UInt32(byte)) ? 1 : 0 }
+        for byte in 0x80..<0xC0 { kinds[byte] = 1 }
+        for byte in 0xC0..<0x100 {
+            let twoByteWords = (0xC2..<0xE0).contains(byte) && (0..<64).allSatisfy { isWord(UInt32(byte & 0x1F) << 6 | $0) }
+            kinds[byte] = twoByteWords ? 1 : 2
+        }
+        if latin, (UInt32(0xC0)...0xFF).allSatisfy({ $0 == 0xD7 || $0 == 0xF7 || isWord($0) }),
+           (UInt32(0x1E00)...0x1EFF).allSatisfy(isWord) {
+            (kinds[0xC3], kinds[0xE1]) = (1, 1)
+        }
+        return UnsafePointer(kinds)
+    }
+
+    /// Whether every C3 lead byte of valid UTF-8 `bytes` leads a letter (not × or ÷, C3 97 and
+    /// C3 B7) and every E1 lead byte one of Latin Extended Additional (E1 B8 to E1 BB: ạ ả … ỹ),
+    /// as in Vietnamese text: token scans may then take those two leads, which lead most of its
+    /// non-ASCII letters, as letters without decoding them. Sixteen bytes at a time.
+    static func leadsOnlyLatinLetters(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        typealias V = ByteVectors
+        let count = bytes.count
+        var offset = 0
+        while offset + 17 <= count {
+            let lanes = V.load(bytes, at: offset), next = V.load(bytes, at: offset + 1)
+            let other = lanes .== V.splat(0xE1) .& (next & V.splat(0xFC)) .!= V.splat(0xB8)
+                .| lanes .== V.splat(0xC3) .& (next & V.splat(0xDF)) .== V.splat(0x97)
+            if V.any(other) { return false }
+            offset += 16
+        }
+        while offset < count {
+            let after: UInt8 = offset + 1 < count ? bytes[offset + 1] : 0
+            if bytes[offset] == 0xE1 && after & 0xFC != 0xB8 || bytes[offset] == 0xC3 && after & 0xDF == 0x97 { return false }
+            offset += 1
+        }
+        return true
+    }
+
     /// Whether `scalar` starts or continues a word: a letter of any script the table knows, a
     /// Vietnamese combining mark, or (beyond the table) an alphabetic scalar.
     @inline(__always)
