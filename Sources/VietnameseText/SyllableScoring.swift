@@ -81,42 +81,44 @@ enum SyllableScoring {
     /// Calls `body` with each letter token of UTF-8 `bytes`, in order, without gathering them.
     @inline(__always)
     static func forEachToken(in bytes: UnsafeBufferPointer<UInt8>, _ body: (TokenRange) -> Void) {
-        var start = -1
-        var marked = false
-        var hasLetter = false
-        var index = 0
+        let kinds = byteKinds
         let count = bytes.count
-        @inline(__always)
-        func close(at end: Int) {
-            if start >= 0 && hasLetter { body(TokenRange(range: start..<end, marked: marked)) }
-            start = -1
-            marked = false
-            hasLetter = false
-        }
+        var index = 0
         while index < count {
-            let byte = bytes[index]
-            if byte < 0x80 {
-                if isASCIILetter(byte) {
-                    if start < 0 { start = index }
-                    hasLetter = true
-                } else {
-                    close(at: index)
-                }
+            // Between tokens.
+            let kind = kinds[Int(bytes[index])]
+            if kind == 0 {
                 index += 1
                 continue
             }
-            if let separator = separatorLength(bytes, at: index) {
-                close(at: index)
+            if kind == 2, let separator = separatorLength(bytes, at: index) {
                 index += separator
                 continue
             }
-            if start < 0 { start = index }
-            marked = true
-            hasLetter = true
-            index += 1
+            // A token, to the next byte that is none of one: no branch on ASCII or not per byte.
+            let start = index
+            var high: UInt8 = 0
+            while index < count {
+                let byte = bytes[index]
+                let kind = kinds[Int(byte)]
+                if kind == 0 || kind == 2 && separatorLength(bytes, at: index) != nil { break }
+                high |= byte
+                index += 1
+            }
+            body(TokenRange(range: start..<index, marked: high >= 0x80))
         }
-        close(at: count)
     }
+
+    /// Per byte: 0, an ASCII byte that is not a letter; 2, a byte that may start a separator (C2,
+    /// E2: ``separatorLength(_:at:)``); 1, any other byte (an ASCII letter, a byte above ASCII).
+    /// Kept for the life of the process, fetched once per scan.
+    nonisolated(unsafe) private static let byteKinds: UnsafePointer<UInt8> = {
+        let kinds = UnsafeMutablePointer<UInt8>.allocate(capacity: 256)
+        for byte in 0..<256 {
+            kinds[byte] = byte == 0xC2 || byte == 0xE2 ? 2 : byte >= 0x80 || isASCIILetter(UInt8(byte)) ? 1 : 0
+        }
+        return UnsafePointer(kinds)
+    }()
 
     /// The length of the separator scalar at `index`, a byte above ASCII: 2 for the no-break space
     /// (C2 A0), 3 for General Punctuation (U+2000...U+206F: E2 80 xx, E2 81 xx); nil for a character

@@ -161,6 +161,33 @@ final class SyllableTests: XCTestCase {
         }
     }
 
+    /// The scoring tokens, read through a table of byte kinds, are the runs of ASCII letters and
+    /// characters above ASCII but the no-break space and U+2000 to U+207F (E2 80 xx, E2 81 xx),
+    /// marked when they hold one above ASCII.
+    func testScoringTokensAreRunsOfLettersAndCharactersAboveASCII() {
+        let pieces = ["a", "Z", "1", " ", "-", "\u{A0}", "©", "ư", "ệ", "“", "…", "\u{2070}", "\u{2080}", "€", "中", "😀", "\u{301}"]
+        var random = SeededRandom(seed: 31)
+        for _ in 0..<3_000 {
+            let text = (0..<random.next(30)).map { _ in pieces[random.next(pieces.count)] }.joined()
+            var expected: [SyllableScoring.TokenRange] = []
+            var offset = 0
+            for scalar in text.unicodeScalars {
+                let width = scalar.utf8.count
+                let inToken = scalar.isASCII ? SyllableScoring.isASCIILetter(UInt8(scalar.value))
+                    : scalar.value != 0xA0 && !(0x2000...0x207F).contains(scalar.value)
+                if inToken {
+                    if let last = expected.last, last.range.upperBound == offset {
+                        expected[expected.count - 1] = .init(range: last.range.lowerBound..<offset + width, marked: last.marked || !scalar.isASCII)
+                    } else {
+                        expected.append(.init(range: offset..<offset + width, marked: !scalar.isASCII))
+                    }
+                }
+                offset += width
+            }
+            XCTAssertEqual(SyllableScoring.tokenRanges(in: text), expected, text)
+        }
+    }
+
     func testGluedWordsSplitIntoSyllables() {
         XCTAssertEqual(GluedWords.split("hoạtđộngcôngđoàn"), ["hoạt", "động", "công", "đoàn"])
         XCTAssertEqual(GluedWords.split("CôngđoànViệtNam"), ["Công", "đoàn", "Việt", "Nam"])
