@@ -61,4 +61,25 @@ final class ByteVectorsTests: XCTestCase {
             XCTAssertEqual(ByteVectors.bits(bytes .== lanes), UInt32(pattern))
         }
     }
+
+    /// `firstIndex` finds the first offset the test holds at, testing in each stretch only the
+    /// lanes marked: here a byte 0xFF followed by 0x20, at every place, near the end and not.
+    func testFirstIndexFindsTheFirstMarkedOffsetThatPasses() {
+        var random = SeededRandom(seed: 5)
+        var found = 0
+        for _ in 0..<5_000 {
+            let count = random.next(80)
+            let bytes = (0..<count).map { _ in [0x20, 0x61, 0xFF][random.next(3)] as UInt8 }
+            let start = random.next(count + 1), end = start + random.next(count - start + 1)
+            func holds(_ index: Int) -> Bool { bytes[index] == 0xFF && index + 1 < count && bytes[index + 1] == 0x20 }
+            let result = bytes.withUnsafeBufferPointer { buffer in
+                ByteVectors.firstIndex(buffer, from: start, to: end, flags: { lanes, next in
+                    lanes .== ByteVectors.splat(0xFF) .& next .== ByteVectors.splat(0x20)
+                }, where: holds)
+            }
+            XCTAssertEqual(result, (start..<end).first(where: holds), "\(bytes) \(start)..<\(end)")
+            if result != nil { found += 1 }
+        }
+        XCTAssertGreaterThan(found, 1_000)
+    }
 }
