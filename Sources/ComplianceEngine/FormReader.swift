@@ -59,9 +59,8 @@ enum FormReader {
 
     private static func isIssuingBodyLine(_ line: String) -> Bool {
         let trimmed = line.trimmingSpaces()
-        // An ASCII small letter settles it before the costly case mapping.
-        guard !trimmed.utf8.contains(where: { $0 >= 0x61 && $0 <= 0x7A }) else { return false }
-        guard trimmed.count >= 3, isAllCapitals(trimmed), trimmed.contains(where: \.isLetter) else { return false }
+        // The capitals test first: it stops at the first small letter, before the characters are counted.
+        guard isAllCapitals(trimmed), trimmed.count >= 3, trimmed.contains(where: \.isLetter) else { return false }
         let folded = trimmed.lowercased()
         return !folded.hasPrefix("cộng hòa") && !folded.hasPrefix("cộng hoà") && !folded.hasPrefix("độc lập")
             && !folded.hasPrefix("báo cáo") && !folded.hasPrefix("số") && !folded.hasPrefix("kế hoạch")

@@ -170,7 +170,7 @@ struct OdfWalk {
                     paragraphs[index].raw.anchors.append(Block.Anchor(rawOffset: 0, location: .package(location(paragraphs[index]))))
                 }
                 paragraphs[index].raw.text.append(contentsOf: collapsed)
-                for byte in collapsed where byte & 0xC0 != 0x80 { paragraphs[index].characters += 1 }
+                paragraphs[index].characters += collapsed.withUnsafeBufferPointer { ByteWords.scalarCount(in: $0, from: 0, to: $0.count) }
                 if collapsed.contains(where: { $0 != 0x20 }) {
                     paragraphs[index].visibleSpans += 1
                     let spanStyle = paragraphs[index].spanStyles.last ?? nil

@@ -273,7 +273,7 @@ struct TextLayout {
             }
             if skip > 0 {
                 emit(index)
-                for offset in 0..<skip where bytes[index + offset] & 0xC0 != 0x80 { column += 1 }
+                column += ByteWords.scalarCount(in: bytes, from: index, to: index + skip)
                 index += skip
                 pieceStart = index
                 pieceColumn = column

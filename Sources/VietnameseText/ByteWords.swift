@@ -1,9 +1,9 @@
 // VietnameseText: word-at-a-time byte tests. Looks at eight bytes of text at once with 64-bit arithmetic.
 
 /// Tests on eight bytes at once, for scans that pass most of a text without looking at each byte:
-/// the binary-input scan, the repair skip, the text layout's line scan, character counts. Public and inlinable
-/// because that last scan, in DocumentReaders, calls them once per word: this toolchain does not
-/// inline a `package` function into another module, a public inlinable one it does.
+/// the binary-input scan, the repair skip, the text layout's line scan, character counts. Public
+/// and inlinable because the layout's scan, in DocumentReaders, calls them once per word: this
+/// toolchain does not inline a `package` function into another module, a public inlinable one it does.
 public enum ByteWords {
     // Constants, not stored statics: a stored static is read through its initialisation check.
     @usableFromInline static var ones: UInt64 { 0x0101_0101_0101_0101 }
